@@ -1,0 +1,19 @@
+package io.preverified.graphapi;
+
+import java.time.Instant;
+
+/**
+ * A pre-verified number as read from upstream.
+ *
+ * @param id upstream id
+ * @param phoneNumber the phone number as received
+ * @param codeVerificationStatus verification status as received
+ * @param codeVerificationTime when the code was last verified
+ * @param verificationExpiryTime when the verification expires
+ * @param ownerBusinessId id of the owning business
+ * @param ownerBusinessName name of the owning business
+ */
+public record FetchedNumber(String id, String phoneNumber, String codeVerificationStatus, Instant codeVerificationTime,
+		Instant verificationExpiryTime, String ownerBusinessId, String ownerBusinessName) {
+
+}

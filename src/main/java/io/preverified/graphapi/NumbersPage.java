@@ -1,0 +1,14 @@
+package io.preverified.graphapi;
+
+import java.util.List;
+
+/**
+ * One page of numbers received from upstream.
+ *
+ * @param numbers the records that could be read
+ * @param skipped records left out because they had no {@code id}
+ * @param pageSize the {@code limit} the page was asked for with
+ */
+public record NumbersPage(List<FetchedNumber> numbers, int skipped, int pageSize) {
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The Graph API client: paging, record reading and error classification.
+ */
+package io.preverified.graphapi;

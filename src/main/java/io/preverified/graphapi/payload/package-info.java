@@ -1,0 +1,4 @@
+/**
+ * JSON payloads of the Graph API, as upstream sends them.
+ */
+package io.preverified.graphapi.payload;

@@ -1,0 +1,28 @@
+package io.preverified.numbers;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface PreverifiedNumberRepository
+		extends JpaRepository<PreverifiedNumber, String>, JpaSpecificationExecutor<PreverifiedNumber> {
+
+	@Query("""
+			select n.codeVerificationStatus as status, count(n) as count from PreverifiedNumber n
+			where n.businessId = :businessId and n.removedAt is null group by n.codeVerificationStatus""")
+	List<StatusCount> countListedByStatus(String businessId);
+
+	/**
+	 * How many listed numbers of a business have one status.
+	 */
+	interface StatusCount {
+
+		String getStatus();
+
+		long getCount();
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * preverified-sync: one module per top-level package.
+ */
+package io.preverified;

@@ -1,0 +1,70 @@
+package io.preverified.sync;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import net.javacrumbs.shedlock.core.SimpleLock;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts runs: takes the business's lock, records the run and hands it to the pool of
+ * sync threads, which holds at most {@code max-concurrent-businesses} runs at once.
+ */
+@Component
+class SyncLauncher {
+
+	private final SyncLocks locks;
+
+	private final SyncRuns runs;
+
+	private final BusinessSync businessSync;
+
+	private final Executor executor;
+
+	SyncLauncher(SyncLocks locks, SyncRuns runs, BusinessSync businessSync,
+			@Qualifier("syncExecutor") Executor executor) {
+		this.locks = locks;
+		this.runs = runs;
+		this.businessSync = businessSync;
+		this.executor = executor;
+	}
+
+	/**
+	 * Starts a run of a business unless one is running, here or on another replica.
+	 * @param business the business
+	 * @param trigger what asks for the run
+	 * @return the run started and its completion, or empty when one is running
+	 */
+	Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger) {
+		Optional<SimpleLock> lock = this.locks.tryLock(business.id());
+		if (lock.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			this.runs.failAbandoned(business.id());
+			SyncRun run = this.runs.start(business.id(), trigger);
+			CompletableFuture<Void> completion = CompletableFuture
+				.runAsync(() -> this.businessSync.run(run.getId(), business), this.executor)
+				.whenComplete((result, failure) -> lock.get().unlock());
+			return Optional.of(new StartedRun(run, completion));
+		}
+		catch (RuntimeException ex) {
+			lock.get().unlock();
+			throw ex;
+		}
+	}
+
+	/**
+	 * A run that was started.
+	 *
+	 * @param run the run as recorded at its start
+	 * @param completion completes when the run has ended
+	 */
+	record StartedRun(SyncRun run, CompletableFuture<Void> completion) {
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package io.preverified.sync;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The businesses to sync and the schedule, bound from {@code preverified}.
+ *
+ * @param businesses one entry per business whose pre-verified numbers are synced
+ * @param sync when runs happen
+ */
+@Validated
+@ConfigurationProperties("preverified")
+record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
+		@Valid @NotNull @DefaultValue Sync sync) {
+
+	SyncProperties {
+		Set<String> ids = new HashSet<>();
+		for (Business business : businesses) {
+			if (business.id() != null && !ids.add(business.id())) {
+				throw new IllegalArgumentException(
+						"preverified.businesses lists business id " + business.id() + " more than once");
+			}
+		}
+	}
+
+	Optional<Business> business(String id) {
+		return this.businesses.stream().filter((business) -> business.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * A business to sync.
+	 *
+	 * @param id the business id at Meta
+	 * @param name optional label
+	 * @param accessToken token sent as a bearer token; never logged nor returned
+	 */
+	record Business(@NotBlank @Pattern(regexp = "\\d+", message = "must be a numeric business id") String id,
+			String name, @NotBlank String accessToken) {
+
+		@Override
+		public String toString() {
+			return "Business[id=%s, name=%s]".formatted(this.id, this.name);
+		}
+
+	}
+
+	/**
+	 * The sync schedule.
+	 *
+	 * @param interval time between the end of one run of a business and the start of the
+	 * next
+	 * @param initialDelay time between start-up and the first runs
+	 * @param maxConcurrentBusinesses how many businesses sync at the same time
+	 */
+	record Sync(@NotNull @DefaultValue("15m") Duration interval, @NotNull @DefaultValue("5s") Duration initialDelay,
+			@Min(1) @DefaultValue("4") int maxConcurrentBusinesses) {
+
+	}
+
+}

@@ -1,0 +1,195 @@
+package io.preverified.sync;
+
+import java.time.Instant;
+
+import io.preverified.graphapi.GraphApiError;
+import io.preverified.graphapi.NumbersPage;
+import io.preverified.numbers.PageWriteResult;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One run of one business: when, why, how far it got and how it ended.
+ */
+@Entity
+@Table(name = "sync_runs")
+class SyncRun {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String businessId;
+
+	@Enumerated(EnumType.STRING)
+	private Trigger trigger;
+
+	@Enumerated(EnumType.STRING)
+	private Status status;
+
+	private Instant startedAt;
+
+	private Instant finishedAt;
+
+	private int pages;
+
+	private int fetched;
+
+	private int inserted;
+
+	private int updated;
+
+	private int unchanged;
+
+	private int removed;
+
+	private int skipped;
+
+	@Embedded
+	private RunError error;
+
+	protected SyncRun() {
+	}
+
+	SyncRun(String businessId, Trigger trigger, Instant startedAt) {
+		this.businessId = businessId;
+		this.trigger = trigger;
+		this.status = Status.RUNNING;
+		this.startedAt = startedAt;
+	}
+
+	void addPage(NumbersPage page, PageWriteResult written) {
+		this.pages++;
+		this.fetched += page.numbers().size() + page.skipped();
+		this.skipped += page.skipped();
+		this.inserted += written.inserted();
+		this.updated += written.updated();
+		this.unchanged += written.unchanged();
+	}
+
+	void succeed(int removed, Instant finishedAt) {
+		this.removed = removed;
+		this.status = Status.SUCCEEDED;
+		this.finishedAt = finishedAt;
+	}
+
+	void fail(RunError error, Instant finishedAt) {
+		this.error = error;
+		this.status = Status.FAILED;
+		this.finishedAt = finishedAt;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	String getBusinessId() {
+		return this.businessId;
+	}
+
+	Trigger getTrigger() {
+		return this.trigger;
+	}
+
+	Status getStatus() {
+		return this.status;
+	}
+
+	Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
+	int getPages() {
+		return this.pages;
+	}
+
+	int getFetched() {
+		return this.fetched;
+	}
+
+	int getInserted() {
+		return this.inserted;
+	}
+
+	int getUpdated() {
+		return this.updated;
+	}
+
+	int getUnchanged() {
+		return this.unchanged;
+	}
+
+	int getRemoved() {
+		return this.removed;
+	}
+
+	int getSkipped() {
+		return this.skipped;
+	}
+
+	RunError getError() {
+		return this.error;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return this == other || (other instanceof SyncRun run && this.id != null && this.id.equals(run.id));
+	}
+
+	@Override
+	public int hashCode() {
+		return SyncRun.class.hashCode();
+	}
+
+	/**
+	 * What started a run.
+	 */
+	enum Trigger {
+
+		SCHEDULED, MANUAL
+
+	}
+
+	/**
+	 * Where a run stands.
+	 */
+	enum Status {
+
+		RUNNING, SUCCEEDED, FAILED
+
+	}
+
+	/**
+	 * Why a run failed, in the Graph API's terms where upstream gave them.
+	 *
+	 * @param errorCode upstream error code
+	 * @param errorSubcode upstream error subcode
+	 * @param errorType upstream error type
+	 * @param errorMessage what went wrong
+	 * @param errorFbtraceId upstream trace id
+	 */
+	@jakarta.persistence.Embeddable
+	record RunError(Integer errorCode, Integer errorSubcode, String errorType, String errorMessage,
+			String errorFbtraceId) {
+
+		static RunError of(GraphApiError error) {
+			return new RunError(error.code(), error.subcode(), error.type(), error.message(), error.fbtraceId());
+		}
+
+		static RunError of(String message) {
+			return new RunError(null, null, null, message, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.preverified.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.preverified.numbers.NumberStatistics;
+import io.preverified.web.ListResponse;
+import io.preverified.web.NotFoundException;
+import jakarta.persistence.criteria.Predicate;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads runs and businesses for the API.
+ */
+@Service
+@Transactional(readOnly = true)
+class SyncRunQueries {
+
+	private final SyncRunRepository runs;
+
+	private final SyncProperties properties;
+
+	private final NumberStatistics statistics;
+
+	SyncRunQueries(SyncRunRepository runs, SyncProperties properties, NumberStatistics statistics) {
+		this.runs = runs;
+		this.properties = properties;
+		this.statistics = statistics;
+	}
+
+	ListResponse<SyncRunResponse> find(String businessId, SyncRun.Status status, Long afterId, int limit) {
+		Specification<SyncRun> specification = (root, query, cb) -> {
+			List<Predicate> predicates = new ArrayList<>();
+			if (businessId != null) {
+				predicates.add(cb.equal(root.get("businessId"), businessId));
+			}
+			if (status != null) {
+				predicates.add(cb.equal(root.get("status"), status));
+			}
+			if (afterId != null) {
+				predicates.add(cb.lessThan(root.get("id"), afterId));
+			}
+			return cb.and(predicates.toArray(Predicate[]::new));
+		};
+		List<SyncRun> rows = this.runs.findBy(specification,
+				(query) -> query.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(limit + 1).all());
+		return ListResponse.of(rows, limit, (run) -> run.getId().toString(), SyncRunResponse::of);
+	}
+
+	SyncRunResponse get(long id) {
+		return this.runs.findById(id).map(SyncRunResponse::of).orElseThrow(() -> new NotFoundException("Sync run", id));
+	}
+
+	List<BusinessResponse> businesses() {
+		return this.properties.businesses().stream().map(this::business).toList();
+	}
+
+	private BusinessResponse business(SyncProperties.Business business) {
+		SyncRunResponse lastRun = this.runs.findFirstByBusinessIdOrderByIdDesc(business.id())
+			.map(SyncRunResponse::of)
+			.orElse(null);
+		SyncRunResponse lastSuccess = this.runs
+			.findFirstByBusinessIdAndStatusOrderByIdDesc(business.id(), SyncRun.Status.SUCCEEDED)
+			.map(SyncRunResponse::of)
+			.orElse(null);
+		return new BusinessResponse(business.id(), business.name(), lastRun,
+				(lastSuccess != null) ? lastSuccess.finishedAt() : null,
+				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())));
+	}
+
+}

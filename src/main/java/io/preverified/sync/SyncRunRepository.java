@@ -1,0 +1,22 @@
+package io.preverified.sync;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+interface SyncRunRepository extends JpaRepository<SyncRun, Long>, JpaSpecificationExecutor<SyncRun> {
+
+	Optional<SyncRun> findFirstByBusinessIdOrderByIdDesc(String businessId);
+
+	Optional<SyncRun> findFirstByBusinessIdAndStatusOrderByIdDesc(String businessId, SyncRun.Status status);
+
+	List<SyncRun> findByBusinessIdAndStatus(String businessId, SyncRun.Status status);
+
+	@Query("select max(r.finishedAt) from SyncRun r where r.businessId = :businessId and r.finishedAt is not null")
+	Optional<Instant> findLastFinishedAt(String businessId);
+
+}

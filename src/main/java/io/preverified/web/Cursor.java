@@ -1,0 +1,62 @@
+package io.preverified.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Opaque paging cursors: the sort key of the last item of a page, encoded so that clients
+ * do not build them.
+ */
+public final class Cursor {
+
+	private static final String PREFIX = "k:";
+
+	private Cursor() {
+	}
+
+	static String encode(String key) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Decodes the {@code after} parameter.
+	 * @param cursor the cursor a previous page handed out, or {@code null}
+	 * @return the sort key to resume after, or {@code null} when no cursor was given
+	 * @throws InvalidParameterException when the cursor was not handed out by this API
+	 */
+	public static String decode(String cursor) {
+		if (cursor == null) {
+			return null;
+		}
+		try {
+			String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			if (decoded.startsWith(PREFIX) && decoded.length() > PREFIX.length()) {
+				return decoded.substring(PREFIX.length());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not base64: reported below
+		}
+		throw new InvalidParameterException("after", "is not a cursor handed out by this API");
+	}
+
+	/**
+	 * Decodes the {@code after} parameter of a list sorted by a numeric id.
+	 * @param cursor the cursor a previous page handed out, or {@code null}
+	 * @return the id to resume after, or {@code null} when no cursor was given
+	 * @throws InvalidParameterException when the cursor was not handed out by this API
+	 */
+	public static Long decodeId(String cursor) {
+		String key = decode(cursor);
+		if (key == null) {
+			return null;
+		}
+		try {
+			return Long.parseLong(key);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidParameterException("after", "is not a cursor handed out by this API");
+		}
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.preverified;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.preverified.graphapi.FakeGraphApi;
+import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of the tests that run the whole service against the fake Graph API and real
+ * PostgreSQL. Three businesses are configured: {@value #BUSINESS_1} and
+ * {@value #BUSINESS_2}, {@value #BUSINESS_3}, with page size 100; scheduled runs are far
+ * off, so tests start runs themselves. Every test starts from empty tables and an empty
+ * fake.
+ */
+@SpringBootTest(properties = { "preverified.graph-api.page-size=100",
+		"preverified.graph-api.retry.initial-backoff=10ms", "preverified.sync.initial-delay=1h",
+		"preverified.businesses[0].id=" + IntegrationTests.BUSINESS_1, "preverified.businesses[0].name=First",
+		"preverified.businesses[0].access-token=" + IntegrationTests.TOKEN_1,
+		"preverified.businesses[1].id=" + IntegrationTests.BUSINESS_2,
+		"preverified.businesses[1].access-token=" + IntegrationTests.TOKEN_2,
+		"preverified.businesses[2].id=" + IntegrationTests.BUSINESS_3,
+		"preverified.businesses[2].access-token=" + IntegrationTests.TOKEN_3 })
+@AutoConfigureMockMvc
+@Import(TestDatabaseConfiguration.class)
+public abstract class IntegrationTests {
+
+	protected static final String BUSINESS_1 = "1001";
+
+	protected static final String BUSINESS_2 = "1002";
+
+	protected static final String BUSINESS_3 = "1003";
+
+	protected static final String TOKEN_1 = "EAAG-secret-token-one";
+
+	protected static final String TOKEN_2 = "EAAG-secret-token-two";
+
+	protected static final String TOKEN_3 = "EAAG-secret-token-three";
+
+	protected static final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	protected static final JsonMapper json = JsonMapper.builder().build();
+
+	@Autowired
+	protected MockMvcTester mvc;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void graphApiProperties(DynamicPropertyRegistry registry) {
+		registry.add("preverified.graph-api.base-url", graphApi::baseUrl);
+	}
+
+	@BeforeEach
+	void startFromNothing() {
+		graphApi.reset();
+		this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings restart identity cascade");
+	}
+
+	/**
+	 * GETs a path and reads its JSON body, expecting {@code 200}.
+	 * @param uri the path with its query, encoded
+	 * @return the body
+	 */
+	protected JsonNode getJson(String uri) {
+		MvcTestResult result = this.mvc.get().uri(URI.create(uri)).exchange();
+		assertThat(result).hasStatus(HttpStatus.OK);
+		return json.readTree(result.getResponse().getContentAsByteArray());
+	}
+
+	/**
+	 * Starts a run through the API and waits until it has ended and released its lock.
+	 * @param businessId the business
+	 * @return the run as the API shows it at its end
+	 */
+	protected JsonNode syncAndWait(String businessId) {
+		MvcTestResult started = this.mvc.post().uri("/api/v1/businesses/{id}/sync", businessId).exchange();
+		assertThat(started).hasStatus(HttpStatus.ACCEPTED);
+		long runId = json.readTree(started.getResponse().getContentAsByteArray()).get("id").asLong();
+		return awaitRunEnd(runId);
+	}
+
+	protected JsonNode awaitRunEnd(long runId) {
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> !"RUNNING".equals(getJson("/api/v1/sync-runs/" + runId).get("status").asString()) && this.jdbc
+				.queryForObject("select count(*) from shedlock where lock_until > timezone('utc', now())",
+						Integer.class) == 0);
+		return getJson("/api/v1/sync-runs/" + runId);
+	}
+
+}

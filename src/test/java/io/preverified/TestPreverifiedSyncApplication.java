@@ -1,0 +1,42 @@
+package io.preverified;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.preverified.graphapi.DemoInventory;
+import io.preverified.graphapi.FakeGraphApi;
+
+import org.springframework.boot.SpringApplication;
+
+/**
+ * Runs the service locally against a fake Graph API holding three demo businesses, and
+ * the PostgreSQL {@link TestDatabase} chooses: {@code mvn spring-boot:test-run}.
+ */
+public class TestPreverifiedSyncApplication {
+
+	private static final String[][] DEMO_BUSINESSES = { { "506914307656634", "Acme", "2345" },
+			{ "612300457712001", "Globex", "1200" }, { "734100982215473", "Initech", "480" } };
+
+	public static void main(String[] args) {
+		FakeGraphApi graphApi = FakeGraphApi.start();
+		List<String> demoArgs = new ArrayList<>();
+		demoArgs.add("--preverified.graph-api.base-url=" + graphApi.baseUrl());
+		Instant now = Instant.now();
+		for (int i = 0; i < DEMO_BUSINESSES.length; i++) {
+			String id = DEMO_BUSINESSES[i][0];
+			String name = DEMO_BUSINESSES[i][1];
+			String token = "demo-token-" + name.toLowerCase();
+			graphApi.business(id, token,
+					DemoInventory.generate(id, name, Integer.parseInt(DEMO_BUSINESSES[i][2]), now));
+			demoArgs.add("--preverified.businesses[%d].id=%s".formatted(i, id));
+			demoArgs.add("--preverified.businesses[%d].name=%s".formatted(i, name));
+			demoArgs.add("--preverified.businesses[%d].access-token=%s".formatted(i, token));
+		}
+		demoArgs.addAll(List.of(args));
+		SpringApplication.from(PreverifiedSyncApplication::main)
+			.with(TestDatabaseConfiguration.class)
+			.run(demoArgs.toArray(String[]::new));
+	}
+
+}
