@@ -1,6 +1,10 @@
 package io.preverified.graphapi;
 
+import java.util.Set;
+
 import io.netty.channel.ChannelOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +25,17 @@ import org.springframework.web.reactive.function.client.WebClient;
 @EnableConfigurationProperties(GraphApiProperties.class)
 class GraphApiConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(GraphApiConfiguration.class);
+
+	private static final Set<String> KNOWN_VERSIONS = Set.of("v23.0", "v24.0", "v25.0");
+
 	@Bean
 	GraphApiClient graphApiClient(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
 			ObjectProvider<BuildProperties> buildProperties) {
+		if (!KNOWN_VERSIONS.contains(properties.version())) {
+			logger.warn("preverified.graph-api.version is {}, which is not one of the versions this service was built "
+					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
+		}
 		HttpClient httpClient = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
 			.responseTimeout(properties.readTimeout());

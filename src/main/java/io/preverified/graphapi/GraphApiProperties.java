@@ -9,6 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -31,7 +33,8 @@ record GraphApiProperties(@NotBlank @Pattern(regexp = "https?://[^/?#\\s]+/?",
 		@NotBlank @Pattern(regexp = "v\\d+\\.\\d+",
 				message = "must look like v25.0") @DefaultValue("v25.0") String version,
 		String appSecret, @Min(1) @Max(500) @DefaultValue("100") int pageSize,
-		@NotNull @DefaultValue("5s") Duration connectTimeout, @NotNull @DefaultValue("30s") Duration readTimeout,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration connectTimeout,
+		@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration readTimeout,
 		@Valid @NotNull @DefaultValue Retry retry) {
 
 	/**
@@ -41,8 +44,9 @@ record GraphApiProperties(@NotBlank @Pattern(regexp = "https?://[^/?#\\s]+/?",
 	 * @param initialBackoff wait before the first retry; it doubles with each retry
 	 * @param maxBackoff longest wait between two attempts
 	 */
-	record Retry(@Min(1) @DefaultValue("6") int maxAttempts, @NotNull @DefaultValue("1s") Duration initialBackoff,
-			@NotNull @DefaultValue("2m") Duration maxBackoff) {
+	record Retry(@Min(1) @DefaultValue("6") int maxAttempts,
+			@NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration initialBackoff,
+			@NotNull @DurationMin(millis = 0) @DefaultValue("2m") Duration maxBackoff) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 import io.preverified.web.Cursor;
+import io.preverified.web.EnumParameter;
 import io.preverified.web.Limit;
 import io.preverified.web.ListResponse;
 import io.preverified.web.InvalidParameterException;
@@ -29,13 +30,14 @@ class NumbersController {
 
 	@GetMapping
 	ListResponse<NumberResponse> list(@RequestParam(name = "business_id", required = false) String businessId,
-			@RequestParam(required = false) CodeVerificationStatus status,
+			@RequestParam(required = false) String status,
 			@RequestParam(name = "phone_number", required = false) String phoneNumber,
 			@RequestParam(name = "expiring_within", required = false) String expiringWithin,
 			@RequestParam(name = "include_removed", defaultValue = "false") boolean includeRemoved,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
-		NumberFilter filter = new NumberFilter(businessId, status, phoneNumber(phoneNumber), duration(expiringWithin),
-				includeRemoved, Cursor.decode(after));
+		NumberFilter filter = new NumberFilter(businessId,
+				EnumParameter.parse("status", status, CodeVerificationStatus.class), phoneNumber(phoneNumber),
+				duration(expiringWithin), includeRemoved, Cursor.decode(after));
 		return this.queries.find(filter, Limit.of(limit));
 	}
 

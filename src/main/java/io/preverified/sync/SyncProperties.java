@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -66,7 +68,8 @@ record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
 	 * @param initialDelay time between start-up and the first runs
 	 * @param maxConcurrentBusinesses how many businesses sync at the same time
 	 */
-	record Sync(@NotNull @DefaultValue("15m") Duration interval, @NotNull @DefaultValue("5s") Duration initialDelay,
+	record Sync(@NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration interval,
+			@NotNull @DurationMin(seconds = 0) @DefaultValue("5s") Duration initialDelay,
 			@Min(1) @DefaultValue("4") int maxConcurrentBusinesses) {
 
 	}

@@ -1,6 +1,7 @@
 package io.preverified.sync;
 
 import io.preverified.web.Cursor;
+import io.preverified.web.EnumParameter;
 import io.preverified.web.Limit;
 import io.preverified.web.ListResponse;
 
@@ -25,9 +26,10 @@ class SyncRunsController {
 
 	@GetMapping
 	ListResponse<SyncRunResponse> list(@RequestParam(name = "business_id", required = false) String businessId,
-			@RequestParam(required = false) SyncRun.Status status, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String after) {
-		return this.queries.find(businessId, status, Cursor.decodeId(after), Limit.of(limit));
+		return this.queries.find(businessId, EnumParameter.parse("status", status, SyncRun.Status.class),
+				Cursor.decodeId(after), Limit.of(limit));
 	}
 
 	@GetMapping("/{id}")

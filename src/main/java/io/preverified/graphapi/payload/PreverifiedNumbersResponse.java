@@ -29,6 +29,13 @@ public record PreverifiedNumbersResponse(List<JsonNode> data, Paging paging) {
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Paging(Cursors cursors, String next, String previous) {
 
+		// upstream's links carry the access token: never let them reach a log line
+		@Override
+		public String toString() {
+			return "Paging[cursors=%s, next=%s, previous=%s]".formatted(this.cursors,
+					(this.next != null) ? "<link>" : null, (this.previous != null) ? "<link>" : null);
+		}
+
 	}
 
 	/**
