@@ -1,0 +1,62 @@
+package io.preverified;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.preverified.graphapi.DemoInventory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No access token shows in a log line, even at the most verbose levels of the HTTP
+ * client, nor in any response, although upstream's {@code next} links carry it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsIntegrationTests extends IntegrationTests {
+
+	private static final List<String> VERBOSE_LOGGERS = List.of("io.preverified", "org.springframework.web",
+			"org.springframework.http", "org.springframework.core.codec", "reactor.netty", "org.hibernate.SQL",
+			"org.hibernate.orm.jdbc.bind");
+
+	private final LoggingSystem loggingSystem = LoggingSystem.get(getClass().getClassLoader());
+
+	@BeforeEach
+	void logEverything() {
+		VERBOSE_LOGGERS.forEach((logger) -> this.loggingSystem.setLogLevel(logger, LogLevel.TRACE));
+	}
+
+	@AfterEach
+	void logAsUsual() {
+		VERBOSE_LOGGERS.forEach((logger) -> this.loggingSystem.setLogLevel(logger, null));
+	}
+
+	@Test
+	void noTokenInAnyLogLineOrResponse(CapturedOutput output) throws Exception {
+		graphApi.business(BUSINESS_1, TOKEN_1, DemoInventory.generate(BUSINESS_1, "First", 120, Instant.now()));
+		graphApi.business(BUSINESS_2, "a-token-upstream-does-not-know", List.of());
+		syncAndWait(BUSINESS_1);
+		syncAndWait(BUSINESS_2);
+
+		StringBuilder responses = new StringBuilder();
+		for (String uri : List.of("/api/v1/businesses", "/api/v1/sync-runs", "/api/v1/sync-runs/1",
+				"/api/v1/sync-runs/2", "/api/v1/numbers?limit=1000", "/actuator/health", "/actuator/info",
+				"/actuator/prometheus", "/actuator/env", "/actuator/configprops", "/v3/api-docs")) {
+			responses.append(this.mvc.get().uri(URI.create(uri)).exchange().getResponse().getContentAsString());
+		}
+
+		assertThat(graphApi.requests()).isNotEmpty();
+		assertThat(output.getAll()).contains("preverified_numbers").doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3);
+		assertThat(responses).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3);
+	}
+
+}
