@@ -33,6 +33,7 @@ class BusinessSync {
 	void run(long runId, SyncProperties.Business business) {
 		logger.info("Run {} of business {} started", runId, business.id());
 		try {
+			this.runs.begin(runId);
 			// one page is asked for at a time: the next request goes out once this one is
 			// stored
 			for (NumbersPage page : this.graphApi.fetchNumbers(business.id(), business.accessToken()).toIterable(1)) {

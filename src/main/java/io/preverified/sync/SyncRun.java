@@ -64,6 +64,13 @@ class SyncRun {
 		this.startedAt = startedAt;
 	}
 
+	/**
+	 * Marks the moment the run leaves the queue of the sync pool and begins.
+	 */
+	void begin(Instant startedAt) {
+		this.startedAt = startedAt;
+	}
+
 	void addPage(NumbersPage page, PageWriteResult written) {
 		this.pages++;
 		this.fetched += page.numbers().size() + page.skipped();

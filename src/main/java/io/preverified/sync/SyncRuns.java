@@ -49,6 +49,11 @@ class SyncRuns implements ListingTimes {
 	}
 
 	@Transactional
+	void begin(long runId) {
+		this.runs.getReferenceById(runId).begin(this.clock.instant());
+	}
+
+	@Transactional
 	void recordPage(long runId, String businessId, NumbersPage page) {
 		PageWriteResult written = this.numbers.write(businessId, runId, page.numbers(), this.clock.instant());
 		this.runs.getReferenceById(runId).addPage(page, written);
