@@ -58,6 +58,22 @@ class SyncLauncher {
 	}
 
 	/**
+	 * Marks as failed the runs of a business that a stopped replica left running, unless
+	 * a live replica holds its lock.
+	 * @param business the business
+	 */
+	void failAbandonedRuns(SyncProperties.Business business) {
+		this.locks.tryLock(business.id()).ifPresent((lock) -> {
+			try {
+				this.runs.failAbandoned(business.id());
+			}
+			finally {
+				lock.unlock();
+			}
+		});
+	}
+
+	/**
 	 * A run that was started.
 	 *
 	 * @param run the run as recorded at its start

@@ -44,6 +44,7 @@ class SyncScheduler {
 	void scheduleAll() {
 		Instant first = this.clock.instant().plus(this.properties.sync().initialDelay());
 		for (SyncProperties.Business business : this.properties.businesses()) {
+			this.launcher.failAbandonedRuns(business);
 			schedule(business, first);
 		}
 	}

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +29,15 @@ class SyncIntegrationTests extends IntegrationTests {
 
 	@Autowired
 	private SyncRuns runs;
+
+	@Autowired
+	private SyncLocks locks;
+
+	@Autowired
+	private SyncLauncher launcher;
+
+	@Autowired
+	private SyncProperties properties;
 
 	@Test
 	void syncStoresExactlyUpstreamsNumbersWithEveryField() {
@@ -281,6 +291,23 @@ class SyncIntegrationTests extends IntegrationTests {
 		assertThat(abandoned.get("status").asString()).isEqualTo("FAILED");
 		assertThat(abandoned.get("error").get("message").asString()).contains("Abandoned");
 		assertThat(getJson("/api/v1/sync-runs/2").get("status").asString()).isEqualTo("SUCCEEDED");
+	}
+
+	@Test
+	void startUpMarksRunsLeftRunningFailedUnlessAReplicaHoldsTheirLock() {
+		SyncRun abandoned = this.runs.start(BUSINESS_1, SyncRun.Trigger.SCHEDULED);
+		SyncRun live = this.runs.start(BUSINESS_2, SyncRun.Trigger.SCHEDULED);
+		SimpleLock liveLock = this.locks.tryLock(BUSINESS_2).orElseThrow();
+		try {
+			this.launcher.failAbandonedRuns(this.properties.business(BUSINESS_1).orElseThrow());
+			this.launcher.failAbandonedRuns(this.properties.business(BUSINESS_2).orElseThrow());
+		}
+		finally {
+			liveLock.unlock();
+		}
+
+		assertThat(getJson("/api/v1/sync-runs/" + abandoned.getId()).get("status").asString()).isEqualTo("FAILED");
+		assertThat(getJson("/api/v1/sync-runs/" + live.getId()).get("status").asString()).isEqualTo("RUNNING");
 	}
 
 	private Map<String, String> rowVersions() {
