@@ -1,5 +1,6 @@
 package io.preverified.web;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
 		return badParameter(ex.getParameter(), ex.getMessage());
@@ -33,19 +36,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail notFound(NotFoundException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail conflict(ConflictException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
 	}
 
 	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Request failed unexpectedly", ex);
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The request could not be served; the service logged why");
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be served; the service logged why");
 	}
 
 	@Override
@@ -58,8 +60,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(badParameter(parameter, detail));
 	}
 
+	// RFC 9457 problems name their type; these use about:blank, with the HTTP reason as
+	// title
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getType() == null) {
+			problem.setType(ABOUT_BLANK);
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(ABOUT_BLANK);
+		return problem;
+	}
+
 	private static ProblemDetail badParameter(String parameter, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
 		problem.setProperty("errors", List.of(Map.of("parameter", parameter, "detail", detail)));
 		return problem;
 	}

@@ -111,6 +111,7 @@ class NumbersApiIntegrationTests extends IntegrationTests {
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		JsonNode problem = json.readTree(result.getResponse().getContentAsByteArray());
+		assertThat(problem.get("type").asString()).isEqualTo("about:blank");
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
 		assertThat(problem.get("detail").asString()).contains(parameter);
@@ -126,6 +127,17 @@ class NumbersApiIntegrationTests extends IntegrationTests {
 			assertThat(json.readTree(result.getResponse().getContentAsByteArray()).get("detail").asString())
 				.contains("404404");
 		}
+	}
+
+	@Test
+	void requestsTheApiDoesNotServeGetProblems() {
+		MvcTestResult wrongMethod = this.mvc.delete().uri("/api/v1/numbers").exchange();
+		assertThat(wrongMethod).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(json.readTree(wrongMethod.getResponse().getContentAsByteArray()).get("type").asString())
+			.isEqualTo("about:blank");
+		assertThat(this.mvc.get().uri("/api/v1/nothing-here").exchange()).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
