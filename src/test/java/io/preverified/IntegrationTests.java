@@ -3,7 +3,11 @@ package io.preverified;
 import java.net.URI;
 import java.time.Duration;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.preverified.graphapi.FakeGraphApi;
+import io.preverified.graphapi.RecordingPauses;
+import io.preverified.graphapi.RecordingPausesConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +29,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * Base of the tests that run the whole service against the fake Graph API and real
  * PostgreSQL. Three businesses are configured: {@value #BUSINESS_1} and
- * {@value #BUSINESS_2}, {@value #BUSINESS_3}, with page size 100; scheduled runs are far
- * off, so tests start runs themselves. Every test starts from empty tables and an empty
- * fake.
+ * {@value #BUSINESS_2}, {@value #BUSINESS_3}, with page size 100 and an app secret the
+ * fake checks; scheduled runs are far off, so tests start runs themselves; pauses take no
+ * time. Every test starts from empty tables, closed circuits and an empty fake.
  */
-@SpringBootTest(properties = { "preverified.graph-api.page-size=100",
+@SpringBootTest(properties = { "preverified.graph-api.page-size=100", "preverified.graph-api.read-timeout=1s",
+		"preverified.graph-api.app-secret=" + IntegrationTests.APP_SECRET,
 		"preverified.graph-api.retry.initial-backoff=10ms", "preverified.sync.initial-delay=1h",
 		"preverified.businesses[0].id=" + IntegrationTests.BUSINESS_1, "preverified.businesses[0].name=First",
 		"preverified.businesses[0].access-token=" + IntegrationTests.TOKEN_1,
@@ -38,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 		"preverified.businesses[2].id=" + IntegrationTests.BUSINESS_3,
 		"preverified.businesses[2].access-token=" + IntegrationTests.TOKEN_3 })
 @AutoConfigureMockMvc
-@Import(TestDatabaseConfiguration.class)
+@Import({ TestDatabaseConfiguration.class, RecordingPausesConfiguration.class })
 public abstract class IntegrationTests {
 
 	protected static final String BUSINESS_1 = "1001";
@@ -53,7 +58,13 @@ public abstract class IntegrationTests {
 
 	protected static final String TOKEN_3 = "EAAG-secret-token-three";
 
+	protected static final String APP_SECRET = "app-secret-that-stays-secret";
+
 	protected static final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	static {
+		graphApi.requireAppSecretProof(APP_SECRET);
+	}
 
 	protected static final JsonMapper json = JsonMapper.builder().build();
 
@@ -63,6 +74,12 @@ public abstract class IntegrationTests {
 	@Autowired
 	protected JdbcTemplate jdbc;
 
+	@Autowired
+	protected RecordingPauses pauses;
+
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
+
 	@DynamicPropertySource
 	static void graphApiProperties(DynamicPropertyRegistry registry) {
 		registry.add("preverified.graph-api.base-url", graphApi::baseUrl);
@@ -71,6 +88,8 @@ public abstract class IntegrationTests {
 	@BeforeEach
 	void startFromNothing() {
 		graphApi.reset();
+		this.pauses.clear();
+		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
 		this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings restart identity cascade");
 	}
 
@@ -98,11 +117,12 @@ public abstract class IntegrationTests {
 	}
 
 	protected JsonNode awaitRunEnd(long runId) {
+		String businessId = getJson("/api/v1/sync-runs/" + runId).get("business_id").asString();
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> !"RUNNING".equals(getJson("/api/v1/sync-runs/" + runId).get("status").asString()) && this.jdbc
-				.queryForObject("select count(*) from shedlock where lock_until > timezone('utc', now())",
-						Integer.class) == 0);
+				.queryForObject("select count(*) from shedlock where name = ? and lock_until > timezone('utc', now())",
+						Integer.class, "sync-" + businessId) == 0);
 		return getJson("/api/v1/sync-runs/" + runId);
 	}
 

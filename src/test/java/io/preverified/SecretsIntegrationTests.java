@@ -55,8 +55,9 @@ class SecretsIntegrationTests extends IntegrationTests {
 		}
 
 		assertThat(graphApi.requests()).isNotEmpty();
-		assertThat(output.getAll()).contains("preverified_numbers").doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3);
-		assertThat(responses).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3);
+		assertThat(output.getAll()).contains("preverified_numbers")
+			.doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET);
+		assertThat(responses).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET);
 	}
 
 }

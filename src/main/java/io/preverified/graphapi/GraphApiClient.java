@@ -1,11 +1,14 @@
 package io.preverified.graphapi;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.preverified.graphapi.payload.GraphApiErrorResponse;
 import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
 import reactor.core.publisher.Flux;
@@ -14,16 +17,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Reads the pre-verified numbers of a business from the Graph API, page after page.
- * Callers see a stream of pages; URLs and cursors stay in here. A page is requested only
- * when the previous one has been consumed, so memory does not grow with the size of an
- * inventory.
+ * Callers see a stream of pages; URLs, cursors, retries and throttling stay in here. A
+ * page is requested only when the previous one has been consumed, so memory does not grow
+ * with the size of an inventory. Every page is asked for from the configured base URL
+ * with its {@code after} cursor: upstream's {@code next} links carry the access token and
+ * are never followed.
  */
 public class GraphApiClient {
 
@@ -42,50 +48,93 @@ public class GraphApiClient {
 
 	private final JsonMapper jsonMapper;
 
-	GraphApiClient(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper) {
+	private final BusinessGuards guards;
+
+	private final MeterRegistry meters;
+
+	GraphApiClient(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper, BusinessGuards guards,
+			MeterRegistry meters) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
+		this.guards = guards;
+		this.meters = meters;
 	}
 
 	/**
 	 * Streams every page of a business's pre-verified numbers. The stream fails with a
-	 * {@link GraphApiException} when upstream answers with an error, or when its paging
-	 * does not advance.
+	 * {@link GraphApiException} when upstream answers with an error that retries did not
+	 * overcome, when the business's circuit is open, or when upstream's paging does not
+	 * advance.
 	 * @param businessId the business
 	 * @param accessToken its token, sent only in the {@code Authorization} header
 	 * @return the pages, in upstream order
 	 */
 	public Flux<NumbersPage> fetchNumbers(String businessId, String accessToken) {
-		PageRequest first = new PageRequest(businessId, accessToken, null, 1);
-		return fetch(first).expand((fetched) -> fetched.next().map(this::fetch).orElse(Mono.empty()))
+		BusinessGuard guard = this.guards.forBusiness(businessId);
+		String proof = (this.properties.appSecret() != null && !this.properties.appSecret().isBlank())
+				? AppSecretProof.of(accessToken, this.properties.appSecret()) : null;
+		PageRequest first = new PageRequest(businessId, accessToken, proof, null, 1, this.properties.pageSize());
+		return fetch(first, guard)
+			.expand((fetched) -> fetched.next().map((next) -> fetch(next, guard)).orElse(Mono.empty()))
 			.map(FetchedPage::page);
 	}
 
-	private Mono<FetchedPage> fetch(PageRequest request) {
+	/**
+	 * Tells whether calls for a business are suspended after repeated failures.
+	 * @param businessId the business
+	 * @return the state of its circuit breaker: {@code CLOSED}, {@code OPEN},
+	 * {@code HALF_OPEN}, ...
+	 */
+	public String circuitState(String businessId) {
+		return this.guards.forBusiness(businessId).circuitState().name();
+	}
+
+	private Mono<FetchedPage> fetch(PageRequest request, BusinessGuard guard) {
+		return guard.call(() -> exchange(request, guard.throttle()))
+			.map((body) -> toPage(body, request))
+			// "please reduce the amount of data": ask again for half as many, for the
+			// rest of the run
+			.onErrorResume((ex) -> GraphApiErrors.isReduceData(ex) && request.limit() > 1,
+					(ex) -> fetch(request.withLimit(request.limit() / 2), guard));
+	}
+
+	private Mono<PreverifiedNumbersResponse> exchange(PageRequest request, Throttle throttle) {
+		Timer.Sample sample = Timer.start(this.meters);
 		return this.webClient.get()
 			.uri((uri) -> uri.path("/{version}/{businessId}/preverified_numbers")
 				.queryParam("fields", "{fields}")
 				.queryParam("limit", "{limit}")
 				.queryParamIfPresent("after", Optional.ofNullable(request.after()).map((after) -> "{after}"))
+				.queryParamIfPresent("appsecret_proof",
+						Optional.ofNullable(request.appSecretProof()).map((proof) -> "{proof}"))
 				.build(uriVariables(request)))
 			.headers((headers) -> headers.setBearerAuth(request.accessToken()))
-			.exchangeToMono((response) -> read(response, request));
+			.exchangeToMono((response) -> {
+				Usage
+					.of(response.headers().asHttpHeaders().getFirst("X-Business-Use-Case-Usage"),
+							response.headers().asHttpHeaders().getFirst("X-App-Usage"), this.jsonMapper)
+					.ifPresent(throttle::record);
+				return read(response);
+			})
+			.onErrorMap(WebClientRequestException.class, (ex) -> unreachable(ex))
+			.onErrorMap(CodecException.class, (ex) -> unreadable(ex))
+			.doOnSuccess((body) -> record(sample, request, "success"))
+			.doOnError((ex) -> record(sample, request, outcome(ex)));
 	}
 
 	private Map<String, Object> uriVariables(PageRequest request) {
-		Map<String, Object> variables = new java.util.HashMap<>();
+		Map<String, Object> variables = new HashMap<>();
 		variables.put("version", this.properties.version());
 		variables.put("businessId", request.businessId());
 		variables.put("fields", FIELDS);
-		variables.put("limit", this.properties.pageSize());
-		if (request.after() != null) {
-			variables.put("after", request.after());
-		}
+		variables.put("limit", request.limit());
+		variables.put("after", request.after());
+		variables.put("proof", request.appSecretProof());
 		return variables;
 	}
 
-	private Mono<FetchedPage> read(ClientResponse response, PageRequest request) {
+	private Mono<PreverifiedNumbersResponse> read(ClientResponse response) {
 		if (response.statusCode().isError()) {
 			return response.bodyToMono(String.class)
 				.defaultIfEmpty("")
@@ -93,8 +142,7 @@ public class GraphApiClient {
 		}
 		return response.bodyToMono(PreverifiedNumbersResponse.class)
 			.switchIfEmpty(Mono.error(() -> new GraphApiException(new GraphApiError(response.statusCode().value(), null,
-					null, null, "Graph API answered with an empty body", null, false))))
-			.map((body) -> toPage(body, request));
+					null, null, "Graph API answered with an empty body", null, true))));
 	}
 
 	private FetchedPage toPage(PreverifiedNumbersResponse body, PageRequest request) {
@@ -109,7 +157,7 @@ public class GraphApiClient {
 				skipped++;
 			}
 		}
-		NumbersPage page = new NumbersPage(numbers, skipped, this.properties.pageSize());
+		NumbersPage page = new NumbersPage(numbers, skipped, request.limit());
 		return new FetchedPage(page, nextRequest(body, request));
 	}
 
@@ -129,29 +177,80 @@ public class GraphApiClient {
 			throw new GraphApiException(new GraphApiError(200, null, null, null,
 					"Graph API kept returning pages past " + MAX_PAGES + " pages", null, false));
 		}
-		return Optional.of(new PageRequest(request.businessId(), request.accessToken(), after, request.number() + 1));
+		return Optional.of(request.next(after));
 	}
 
 	private GraphApiError error(HttpStatusCode status, String body) {
 		try {
 			GraphApiErrorResponse.Error error = this.jsonMapper.readValue(body, GraphApiErrorResponse.class).error();
 			if (error != null && error.message() != null) {
-				return new GraphApiError(status.value(), error.code(), error.subcode(), error.type(), error.message(),
+				String message = (error.code() != null && error.code() == GraphApiErrors.DEPRECATED_VERSION)
+						? error.message() + " The configured preverified.graph-api.version is "
+								+ this.properties.version() + ": raise it to a version Meta still serves."
+						: error.message();
+				return new GraphApiError(status.value(), error.code(), error.subcode(), error.type(), message,
 						error.fbtraceId(), Boolean.TRUE.equals(error.isTransient()));
 			}
 		}
 		catch (JacksonException ex) {
 			// not a Graph API error body, such as a proxy's HTML error page
 		}
+		// a body that is not upstream's own error comes from something in between: worth
+		// another try
 		return new GraphApiError(status.value(), null, null, null,
-				"Graph API answered HTTP " + status.value() + " without a Graph API error body", null, false);
+				"Graph API answered HTTP " + status.value() + " without a Graph API error body", null, true);
 	}
 
-	private record PageRequest(String businessId, String accessToken, String after, int number) {
+	private static GraphApiException unreachable(WebClientRequestException ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return new GraphApiException(
+				new GraphApiError(0, null, null, null, "Graph API could not be reached: " + reason, null, true), ex);
+	}
+
+	private static GraphApiException unreadable(CodecException ex) {
+		return new GraphApiException(new GraphApiError(200, null, null, null,
+				"Graph API answered with a body that could not be read", null, true), ex);
+	}
+
+	private void record(Timer.Sample sample, PageRequest request, String outcome) {
+		sample.stop(Timer.builder("preverified.graph-api.requests")
+			.description("Requests to the Graph API")
+			.tag("business_id", request.businessId())
+			.tag("outcome", outcome)
+			.register(this.meters));
+	}
+
+	private static String outcome(Throwable ex) {
+		if (!(ex instanceof GraphApiException graphApiException)) {
+			return "error";
+		}
+		GraphApiError error = graphApiException.getError();
+		if (error.httpStatus() == 0) {
+			return "unreachable";
+		}
+		if (GraphApiErrors.isThrottling(error)) {
+			return "throttled";
+		}
+		return GraphApiErrors.isRetryable(ex) ? "transient_error" : "error";
+	}
+
+	private record PageRequest(String businessId, String accessToken, String appSecretProof, String after, int number,
+			int limit) {
+
+		PageRequest next(String after) {
+			return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, after, this.number + 1,
+					this.limit);
+		}
+
+		PageRequest withLimit(int limit) {
+			return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, this.after, this.number,
+					limit);
+		}
 
 		@Override
 		public String toString() {
-			return "PageRequest[businessId=%s, page=%d]".formatted(this.businessId, this.number);
+			return "PageRequest[businessId=%s, page=%d, limit=%d]".formatted(this.businessId, this.number, this.limit);
 		}
 
 	}

@@ -1,6 +1,11 @@
 package io.preverified.graphapi;
 
+import java.time.Clock;
 import java.util.Set;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
@@ -31,7 +36,8 @@ class GraphApiConfiguration {
 
 	@Bean
 	GraphApiClient graphApiClient(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
-			ObjectProvider<BuildProperties> buildProperties) {
+			ObjectProvider<BuildProperties> buildProperties, RetryRegistry retries,
+			CircuitBreakerRegistry circuitBreakers, MeterRegistry meters, ObjectProvider<Pauses> pauses, Clock clock) {
 		if (!KNOWN_VERSIONS.contains(properties.version())) {
 			logger.warn("preverified.graph-api.version is {}, which is not one of the versions this service was built "
 					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
@@ -46,7 +52,9 @@ class GraphApiConfiguration {
 			.defaultHeader(HttpHeaders.USER_AGENT, "preverified-sync/" + version)
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.build();
-		return new GraphApiClient(webClient, properties, jsonMapper);
+		BusinessGuards guards = new BusinessGuards(properties, retries, circuitBreakers, meters,
+				pauses.getIfAvailable(Pauses::timed), clock);
+		return new GraphApiClient(webClient, properties, jsonMapper, guards, meters);
 	}
 
 }

@@ -1,11 +1,20 @@
 package io.preverified.sync;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.NumbersPage;
 import io.preverified.numbers.NumberWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 import org.springframework.stereotype.Component;
 
@@ -24,10 +33,16 @@ class BusinessSync {
 
 	private final NumberWriter numbers;
 
-	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers) {
+	private final SyncProperties properties;
+
+	private final Clock clock;
+
+	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers, SyncProperties properties, Clock clock) {
 		this.graphApi = graphApi;
 		this.runs = runs;
 		this.numbers = numbers;
+		this.properties = properties;
+		this.clock = clock;
 	}
 
 	void run(long runId, SyncProperties.Business business) {
@@ -35,16 +50,30 @@ class BusinessSync {
 		try {
 			this.runs.begin(runId);
 			// one page is asked for at a time: the next request goes out once this one is
-			// stored
-			for (NumbersPage page : this.graphApi.fetchNumbers(business.id(), business.accessToken()).toIterable(1)) {
-				this.runs.recordPage(runId, business.id(), page);
+			// stored.
+			// Signals keep their order, so an error never overtakes a page received
+			// before it.
+			for (Signal<NumbersPage> signal : withDeadline(
+					this.graphApi.fetchNumbers(business.id(), business.accessToken()))
+				.materialize()
+				.toIterable(1)) {
+				if (signal.isOnError()) {
+					throw Exceptions.propagate(signal.getThrowable());
+				}
+				if (signal.isOnNext()) {
+					this.runs.recordPage(runId, business.id(), signal.get());
+				}
 			}
 			this.runs.succeed(runId, business.id());
 			logger.info("Run {} of business {} succeeded", runId, business.id());
 		}
 		catch (GraphApiException ex) {
 			logger.warn("Run {} of business {} failed: {}", runId, business.id(), ex.getMessage());
-			this.runs.fail(runId, SyncRun.RunError.of(ex.getError()));
+			this.runs.fail(runId, SyncRun.RunError.of(ex));
+		}
+		catch (RunTimeoutException ex) {
+			logger.warn("Run {} of business {} failed: {}", runId, business.id(), ex.getMessage());
+			this.runs.fail(runId, SyncRun.RunError.of(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Run {} of business {} failed", runId, business.id(), ex);
@@ -53,6 +82,31 @@ class BusinessSync {
 		finally {
 			this.numbers.forgetListings(runId);
 		}
+	}
+
+	// the whole run, not each page, has to end within the timeout
+	private Flux<NumbersPage> withDeadline(Flux<NumbersPage> pages) {
+		Duration timeout = this.properties.sync().runTimeout();
+		Instant deadline = this.clock.instant().plus(timeout);
+		return pages.timeout(Mono.delay(timeout), (page) -> Mono.delay(remaining(deadline)))
+			.onErrorMap(TimeoutException.class, (ex) -> new RunTimeoutException(
+					"Run did not end within preverified.sync.run-timeout (" + timeout + ")"));
+	}
+
+	private Duration remaining(Instant deadline) {
+		Duration remaining = Duration.between(this.clock.instant(), deadline);
+		return remaining.isNegative() ? Duration.ZERO : remaining;
+	}
+
+	/**
+	 * A run that did not end in time.
+	 */
+	static class RunTimeoutException extends RuntimeException {
+
+		RunTimeoutException(String message) {
+			super(message);
+		}
+
 	}
 
 	private static String describe(Throwable ex) {

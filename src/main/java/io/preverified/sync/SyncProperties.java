@@ -67,10 +67,12 @@ record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
 	 * next
 	 * @param initialDelay time between start-up and the first runs
 	 * @param maxConcurrentBusinesses how many businesses sync at the same time
+	 * @param runTimeout longest a run may take before it is failed
 	 */
 	record Sync(@NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration interval,
 			@NotNull @DurationMin(seconds = 0) @DefaultValue("5s") Duration initialDelay,
-			@Min(1) @DefaultValue("4") int maxConcurrentBusinesses) {
+			@Min(1) @DefaultValue("4") int maxConcurrentBusinesses,
+			@NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration runTimeout) {
 
 	}
 

@@ -3,6 +3,7 @@ package io.preverified.sync;
 import java.time.Instant;
 
 import io.preverified.graphapi.GraphApiError;
+import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.NumbersPage;
 import io.preverified.numbers.PageWriteResult;
 import jakarta.persistence.Embedded;
@@ -51,6 +52,8 @@ class SyncRun {
 
 	private int skipped;
 
+	private Integer pageSize;
+
 	@Embedded
 	private RunError error;
 
@@ -73,6 +76,7 @@ class SyncRun {
 
 	void addPage(NumbersPage page, PageWriteResult written) {
 		this.pages++;
+		this.pageSize = page.pageSize();
 		this.fetched += page.numbers().size() + page.skipped();
 		this.skipped += page.skipped();
 		this.inserted += written.inserted();
@@ -144,6 +148,10 @@ class SyncRun {
 		return this.skipped;
 	}
 
+	Integer getPageSize() {
+		return this.pageSize;
+	}
+
 	RunError getError() {
 		return this.error;
 	}
@@ -184,17 +192,21 @@ class SyncRun {
 	 * @param errorType upstream error type
 	 * @param errorMessage what went wrong
 	 * @param errorFbtraceId upstream trace id
+	 * @param errorAttempts requests made for the failed call, retries included
+	 * @param errorCircuitOpen whether the call was refused because the circuit was open
 	 */
 	@jakarta.persistence.Embeddable
 	record RunError(Integer errorCode, Integer errorSubcode, String errorType, String errorMessage,
-			String errorFbtraceId) {
+			String errorFbtraceId, Integer errorAttempts, Boolean errorCircuitOpen) {
 
-		static RunError of(GraphApiError error) {
-			return new RunError(error.code(), error.subcode(), error.type(), error.message(), error.fbtraceId());
+		static RunError of(GraphApiException ex) {
+			GraphApiError error = ex.getError();
+			return new RunError(error.code(), error.subcode(), error.type(), error.message(), error.fbtraceId(),
+					ex.getAttempts(), ex.isCircuitOpen());
 		}
 
 		static RunError of(String message) {
-			return new RunError(null, null, null, message, null);
+			return new RunError(null, null, null, message, null, null, null);
 		}
 
 	}

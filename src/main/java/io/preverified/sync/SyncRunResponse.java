@@ -18,19 +18,23 @@ import java.time.Instant;
  * @param unchanged numbers that stayed as they were
  * @param removed numbers no longer listed
  * @param skipped records left out, having no id
+ * @param pageSize the page size last asked for; smaller than configured when upstream
+ * asked for less data
  * @param error why it failed, or {@code null}
  */
 record SyncRunResponse(long id, String businessId, SyncRun.Trigger trigger, SyncRun.Status status, Instant startedAt,
 		Instant finishedAt, int pages, int fetched, int inserted, int updated, int unchanged, int removed, int skipped,
-		Error error) {
+		Integer pageSize, Error error) {
 
 	static SyncRunResponse of(SyncRun run) {
 		SyncRun.RunError error = run.getError();
 		return new SyncRunResponse(run.getId(), run.getBusinessId(), run.getTrigger(), run.getStatus(),
 				run.getStartedAt(), run.getFinishedAt(), run.getPages(), run.getFetched(), run.getInserted(),
-				run.getUpdated(), run.getUnchanged(), run.getRemoved(), run.getSkipped(),
-				(error != null && error.errorMessage() != null) ? new Error(error.errorCode(), error.errorSubcode(),
-						error.errorType(), error.errorMessage(), error.errorFbtraceId()) : null);
+				run.getUpdated(), run.getUnchanged(), run.getRemoved(), run.getSkipped(), run.getPageSize(),
+				(error != null && error.errorMessage() != null)
+						? new Error(error.errorCode(), error.errorSubcode(), error.errorType(), error.errorMessage(),
+								error.errorFbtraceId(), error.errorAttempts(), error.errorCircuitOpen())
+						: null);
 	}
 
 	/**
@@ -41,8 +45,11 @@ record SyncRunResponse(long id, String businessId, SyncRun.Trigger trigger, Sync
 	 * @param type upstream error type
 	 * @param message what went wrong
 	 * @param fbtraceId upstream trace id
+	 * @param attempts requests made for the failed call, retries included
+	 * @param circuitOpen whether the call was refused because the circuit was open
 	 */
-	record Error(Integer code, Integer subcode, String type, String message, String fbtraceId) {
+	record Error(Integer code, Integer subcode, String type, String message, String fbtraceId, Integer attempts,
+			Boolean circuitOpen) {
 
 	}
 

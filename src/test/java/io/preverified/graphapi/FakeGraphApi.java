@@ -61,6 +61,10 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
+	private volatile String appSecret;
+
+	private volatile int maxLimit = Integer.MAX_VALUE;
+
 	private FakeGraphApi() {
 		this.server.setDispatcher(new Dispatcher() {
 
@@ -113,6 +117,24 @@ public final class FakeGraphApi implements AutoCloseable {
 		this.interceptor = interceptor;
 	}
 
+	/**
+	 * Requires every request to carry the {@code appsecret_proof} of its token for this
+	 * app secret, as Meta does for apps that enable "Require App Secret".
+	 * @param appSecret the app secret, or {@code null} to require none
+	 */
+	public void requireAppSecretProof(String appSecret) {
+		this.appSecret = appSecret;
+	}
+
+	/**
+	 * Answers pages larger than this with upstream's "Please reduce the amount of data"
+	 * error.
+	 * @param maxLimit the largest {@code limit} served
+	 */
+	public void maxLimit(int maxLimit) {
+		this.maxLimit = maxLimit;
+	}
+
 	/** Holds every request until {@link #resume()}. */
 	public void pause() {
 		this.gate = new CountDownLatch(1);
@@ -132,9 +154,10 @@ public final class FakeGraphApi implements AutoCloseable {
 			.toList();
 	}
 
-	/** Forgets requests, faults and inventories. */
+	/** Forgets requests, faults, limits and inventories; a required app secret stays. */
 	public void reset() {
 		resume();
+		this.maxLimit = Integer.MAX_VALUE;
 		this.interceptor = (call, request) -> null;
 		this.requests.clear();
 		this.calls.set(0);
@@ -176,9 +199,18 @@ public final class FakeGraphApi implements AutoCloseable {
 			return error(404, 100, "GraphMethodException", "Unsupported get request. Object with ID '" + path.group(2)
 					+ "' does not exist, cannot be loaded due to missing permissions, or does not support this operation.");
 		}
+		String appSecret = this.appSecret;
+		if (appSecret != null && !AppSecretProof.of(token, appSecret).equals(url.queryParameter("appsecret_proof"))) {
+			return error(400, 100, "GraphMethodException", "Invalid appsecret_proof provided in the API argument");
+		}
 		Integer limit = limit(url.queryParameter("limit"));
 		if (limit == null) {
 			return error(400, 100, "OAuthException", "(#100) Param limit must be a positive integer");
+		}
+		if (limit > this.maxLimit) {
+			return errorWith(500,
+					Map.of("message", "Please reduce the amount of data you're asking for, then retry your request",
+							"type", "OAuthException", "code", 1, "fbtrace_id", "AReduce1"));
 		}
 		List<Map<String, Object>> matching = business.numbers()
 			.stream()
@@ -341,6 +373,44 @@ public final class FakeGraphApi implements AutoCloseable {
 			response.setHeader("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\"");
 		}
 		return response.build();
+	}
+
+	/**
+	 * The response the fake would give a request, to be altered by a test.
+	 * @param fake the fake
+	 * @param request the request
+	 * @return the response
+	 */
+	public static MockResponse page(FakeGraphApi fake, RecordedRequest request) {
+		return fake.serve(request);
+	}
+
+	/**
+	 * A throttling error with usage headers, as upstream sends when a business has made
+	 * too many calls.
+	 * @param code the throttling code, such as 80008
+	 * @param regainAccessMinutes the {@code estimated_time_to_regain_access}
+	 * @return the response
+	 */
+	public static MockResponse throttled(int code, int regainAccessMinutes) {
+		return new MockResponse.Builder(errorWith(400,
+				Map.of("message", "(#" + code + ") There have been too many calls for this WhatsApp Business account.",
+						"type", "OAuthException", "code", code, "error_subcode", 2446079, "is_transient", true,
+						"fbtrace_id", "AThrottle")))
+			.setHeader("X-Business-Use-Case-Usage", usage(100, regainAccessMinutes))
+			.build();
+	}
+
+	/**
+	 * An {@code X-Business-Use-Case-Usage} header value.
+	 * @param percent the usage reported
+	 * @param regainAccessMinutes the {@code estimated_time_to_regain_access}
+	 * @return the header value
+	 */
+	public static String usage(int percent, int regainAccessMinutes) {
+		return json.writeValueAsString(
+				Map.of("506914307656634", List.of(Map.of("type", "whatsapp_business_management", "call_count", percent,
+						"total_cputime", 1, "total_time", 1, "estimated_time_to_regain_access", regainAccessMinutes))));
 	}
 
 	/**

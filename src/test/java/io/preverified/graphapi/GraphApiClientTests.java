@@ -1,16 +1,24 @@
 package io.preverified.graphapi;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
+import reactor.netty.http.client.HttpClient;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +34,10 @@ class GraphApiClientTests {
 	private static final String TOKEN = "EAAG-test-token";
 
 	private final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	private final RecordingPauses pauses = new RecordingPauses();
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	@AfterEach
 	void stopGraphApi() {
@@ -156,15 +168,198 @@ class GraphApiClientTests {
 		assertThat(this.graphApi.requests()).hasSize(2);
 	}
 
+	@Test
+	void fetchNumbersRetriesTransientFailuresWithBackoffAndGetsEveryNumber() {
+		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 30, Instant.now());
+		this.graphApi.business(BUSINESS, TOKEN, inventory);
+		this.graphApi.intercept((call, request) -> switch (call) {
+			case 1 -> FakeGraphApi.errorWith(500, Map.of("message", "An unknown error occurred", "type",
+					"OAuthException", "code", 1, "fbtrace_id", "A1"));
+			case 2 -> FakeGraphApi.errorWith(400, Map.of("message", "Temporary", "type", "OAuthException", "code", 190,
+					"is_transient", true, "fbtrace_id", "A2"));
+			case 4 -> new MockResponse.Builder().code(502)
+				.setHeader("Content-Type", "text/html")
+				.body("<html>Bad Gateway</html>")
+				.build();
+			case 5 ->
+				new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build();
+			case 6 -> FakeGraphApi.page(this.graphApi, request).newBuilder().headersDelay(2, TimeUnit.SECONDS).build();
+			default -> null;
+		});
+
+		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+
+		assertThat(pages.stream().mapToInt((page) -> page.numbers().size()).sum()).isEqualTo(30);
+		assertThat(this.graphApi.requests()).hasSizeGreaterThanOrEqualTo(8);
+		assertThat(this.pauses.recorded()).hasSizeGreaterThanOrEqualTo(5)
+			.allSatisfy((pause) -> assertThat(pause).isBetween(Duration.ofMillis(500), Duration.ofMinutes(2)));
+		assertThat(this.meters.get("preverified.graph-api.requests").tag("outcome", "success").timer().count())
+			.isEqualTo(3);
+		assertThat(this.meters.get("preverified.graph-api.requests").tag("outcome", "transient_error").timer().count())
+			.isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void fetchNumbersGivesUpAfterMaxAttemptsAndSaysHowMany() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+		this.graphApi.intercept(
+				(call, request) -> FakeGraphApi.error(503, 2, "OAuthException", "Service temporarily unavailable"));
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client(10, "v25.0", null, 4).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.satisfies((ex) -> {
+				assertThat(ex.getAttempts()).isEqualTo(4);
+				assertThat(ex.getError().code()).isEqualTo(2);
+			});
+		assertThat(this.graphApi.requests()).hasSize(4);
+		assertThat(this.pauses.recorded()).hasSize(3);
+	}
+
+	@Test
+	void fetchNumbersDoesNotRetryPermanentErrors() {
+		this.graphApi.business(BUSINESS, "another-token", List.of());
+		GraphApiClient client = client(10, "v25.0", null, 6);
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.satisfies((ex) -> assertThat(ex.getAttempts()).isOne());
+		assertThat(this.graphApi.requests()).hasSize(1);
+		for (int code : new int[] { 10, 100, 102, 200, 299, 463, 467 }) {
+			this.graphApi.intercept((call, request) -> FakeGraphApi.error(400, code, "OAuthException", "Permanent"));
+			assertThatExceptionOfType(GraphApiException.class)
+				.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.satisfies((ex) -> assertThat(ex.getAttempts()).as("code %d", code).isOne());
+		}
+	}
+
+	@Test
+	void fetchNumbersWithADeprecatedVersionFailsOnceNamingTheVersion() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client(10, "v19.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.satisfies((ex) -> {
+				assertThat(ex.getError().code()).isEqualTo(2635);
+				assertThat(ex.getMessage()).contains("v19.0").contains("preverified.graph-api.version");
+			});
+		assertThat(this.graphApi.requests()).hasSize(1);
+	}
+
+	@Test
+	void fetchNumbersWithAnAppSecretProvesItOnEveryPage() {
+		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 25, Instant.now()));
+		this.graphApi.requireAppSecretProof("app-secret-1");
+
+		List<NumbersPage> pages = client(10, "v25.0", "app-secret-1", 1).fetchNumbers(BUSINESS, TOKEN)
+			.collectList()
+			.block();
+
+		assertThat(pages).hasSize(3);
+		assertThat(this.graphApi.requests()).hasSize(3)
+			.allSatisfy((request) -> assertThat(request.getUrl().queryParameter("appsecret_proof"))
+				.isEqualTo(AppSecretProof.of(TOKEN, "app-secret-1")));
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client(10, "v25.0", "another-secret", 1).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.withMessageContaining("appsecret_proof");
+	}
+
+	@Test
+	void fetchNumbersWhenThrottledWaitsAsUpstreamSays() {
+		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 5, Instant.now()));
+		this.graphApi.intercept((call, request) -> (call == 1) ? FakeGraphApi.throttled(80008, 1) : null);
+
+		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+
+		assertThat(pages.get(0).numbers()).hasSize(5);
+		assertThat(this.graphApi.requests()).hasSize(2);
+		assertThat(this.pauses.recorded()).hasSize(2)
+			.element(1)
+			.satisfies((pause) -> assertThat(pause).isCloseTo(Duration.ofMinutes(1), Duration.ofSeconds(2)));
+		assertThat(this.meters.get("preverified.graph-api.requests").tag("outcome", "throttled").timer().count())
+			.isOne();
+	}
+
+	@Test
+	void fetchNumbersWhenBlockedForLongerThanTheLongestPauseFailsWithoutWaiting() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+		this.graphApi.intercept((call, request) -> FakeGraphApi.throttled(80008, 60));
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.withMessageContaining("estimated_time_to_regain_access")
+			.withMessageContaining("preverified.graph-api.retry.max-backoff");
+		assertThat(this.graphApi.requests()).hasSize(1);
+		assertThat(this.pauses.recorded()).allSatisfy((pause) -> assertThat(pause).isLessThan(Duration.ofMinutes(2)));
+	}
+
+	@Test
+	void fetchNumbersSlowsDownWhenUsageIsHigh() {
+		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 20, Instant.now()));
+		this.graphApi.intercept((call, request) -> FakeGraphApi.page(this.graphApi, request)
+			.newBuilder()
+			.setHeader("X-App-Usage", "{\"call_count\": 95, \"total_cputime\": 20, \"total_time\": 30}")
+			.build());
+
+		client(10, "v25.0", null, 1).fetchNumbers(BUSINESS, TOKEN).blockLast();
+
+		// 95% is 6 points past the 90% mark: 6 × initial-backoff (1s) before the next
+		// call
+		assertThat(this.pauses.recorded()).singleElement()
+			.satisfies((pause) -> assertThat(pause).isCloseTo(Duration.ofSeconds(6), Duration.ofSeconds(1)));
+		assertThat(this.meters.get("preverified.graph-api.usage").tag("business_id", BUSINESS).gauge().value())
+			.isEqualTo(95);
+	}
+
+	@Test
+	void fetchNumbersWhenAskedForLessDataHalvesThePageSize() {
+		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 60, Instant.now()));
+		this.graphApi.maxLimit(30);
+
+		List<NumbersPage> pages = client(100, "v25.0", null, 1).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+
+		assertThat(pages).extracting(NumbersPage::pageSize).containsOnly(25);
+		assertThat(pages.stream().mapToInt((page) -> page.numbers().size()).sum()).isEqualTo(60);
+		assertThat(this.graphApi.requests()).extracting((request) -> request.getUrl().queryParameter("limit"))
+			.containsExactly("100", "50", "25", "25", "25");
+	}
+
+	@Test
+	void fetchNumbersOpensTheCircuitAfterRepeatedFailures() {
+		this.graphApi.business(BUSINESS, "revoked", List.of());
+		GraphApiClient client = client(10, "v25.0", null, 6);
+		for (int run = 0; run < BusinessGuards.MINIMUM_CALLS; run++) {
+			assertThatExceptionOfType(GraphApiException.class)
+				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.satisfies((ex) -> assertThat(ex.isCircuitOpen()).isFalse());
+		}
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.satisfies((ex) -> {
+				assertThat(ex.isCircuitOpen()).isTrue();
+				assertThat(ex.getAttempts()).isZero();
+			});
+		assertThat(this.graphApi.requests()).hasSize(BusinessGuards.MINIMUM_CALLS);
+		assertThat(client.circuitState(BUSINESS)).isEqualTo("OPEN");
+	}
+
 	private GraphApiClient client(int pageSize) {
-		GraphApiProperties properties = new GraphApiProperties(this.graphApi.baseUrl(), "v25.0", null, pageSize,
-				Duration.ofSeconds(1), Duration.ofSeconds(5),
-				new GraphApiProperties.Retry(1, Duration.ZERO, Duration.ZERO));
+		return client(pageSize, "v25.0", null, 1);
+	}
+
+	private GraphApiClient client(int pageSize, String version, String appSecret, int maxAttempts) {
+		GraphApiProperties properties = new GraphApiProperties(this.graphApi.baseUrl(), version, appSecret, pageSize,
+				Duration.ofSeconds(1), Duration.ofMillis(500),
+				new GraphApiProperties.Retry(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(2)));
+		HttpClient httpClient = HttpClient.create().responseTimeout(properties.readTimeout());
 		WebClient webClient = WebClient.builder()
 			.baseUrl(properties.baseUrl())
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.defaultHeader("User-Agent", "preverified-sync/test")
 			.build();
-		return new GraphApiClient(webClient, properties, JsonMapper.builder().build());
+		BusinessGuards guards = new BusinessGuards(properties, RetryRegistry.ofDefaults(),
+				CircuitBreakerRegistry.ofDefaults(), this.meters, this.pauses, Clock.systemUTC());
+		return new GraphApiClient(webClient, properties, JsonMapper.builder().build(), guards, this.meters);
 	}
 
 }

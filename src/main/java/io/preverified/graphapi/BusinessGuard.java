@@ -1,0 +1,74 @@
+package io.preverified.graphapi;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.retry.Retry;
+import reactor.core.publisher.Mono;
+
+/**
+ * Protects the calls of one business: it waits for its {@link Throttle}, retries what is
+ * worth retrying with Resilience4j's {@link Retry}, and fails fast through its
+ * {@link CircuitBreaker} once calls keep failing. One business's guard never delays
+ * another's calls.
+ */
+final class BusinessGuard {
+
+	private final String businessId;
+
+	private final Throttle throttle;
+
+	private final Retry retry;
+
+	private final CircuitBreaker circuitBreaker;
+
+	private final Pauses pauses;
+
+	BusinessGuard(String businessId, Throttle throttle, Retry retry, CircuitBreaker circuitBreaker, Pauses pauses) {
+		this.businessId = businessId;
+		this.throttle = throttle;
+		this.retry = retry;
+		this.circuitBreaker = circuitBreaker;
+		this.pauses = pauses;
+	}
+
+	/**
+	 * Makes a call, with retries, under the business's circuit breaker.
+	 * @param call makes one attempt; subscribed once per attempt
+	 * @param <T> the result type
+	 * @return the result of the first successful attempt, or the error of the last one,
+	 * as a {@link GraphApiException} that tells how many attempts were made
+	 */
+	<T> Mono<T> call(Supplier<Mono<T>> call) {
+		return Mono.defer(() -> attempt(call, this.retry.asyncContext(), new AtomicInteger()))
+			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
+			.onErrorMap(CallNotPermittedException.class, (ex) -> GraphApiException.circuitOpen(this.businessId));
+	}
+
+	private <T> Mono<T> attempt(Supplier<Mono<T>> call, Retry.AsyncContext<T> context, AtomicInteger attempts) {
+		return this.throttle.awaitTurn().then(Mono.defer(() -> {
+			attempts.incrementAndGet();
+			return call.get();
+		})).doOnSuccess((result) -> context.onComplete()).onErrorResume((ex) -> {
+			long waitMillis = context.onError(ex);
+			if (waitMillis < 0) {
+				return Mono.error((ex instanceof GraphApiException graphApiException)
+						? graphApiException.afterAttempts(attempts.get()) : ex);
+			}
+			return this.pauses.pause(Duration.ofMillis(waitMillis)).then(attempt(call, context, attempts));
+		});
+	}
+
+	Throttle throttle() {
+		return this.throttle;
+	}
+
+	CircuitBreaker.State circuitState() {
+		return this.circuitBreaker.getState();
+	}
+
+}

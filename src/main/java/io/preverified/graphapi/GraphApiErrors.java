@@ -1,0 +1,58 @@
+package io.preverified.graphapi;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which Graph API errors are worth another try. See Meta's error-code reference:
+ * throttling (4, 17, 32, 613, 80000-80014) and temporary (1, 2) errors pass;
+ * authentication (190, 102, 463, 467), permission (10, 200-299), invalid parameter (100)
+ * and version (2635) errors do not.
+ */
+final class GraphApiErrors {
+
+	private static final Set<Integer> RETRIED_CODES = Set.of(1, 2, 4, 17, 32, 613);
+
+	private static final Set<Integer> THROTTLING_CODES = Set.of(4, 17, 32, 613);
+
+	static final int DEPRECATED_VERSION = 2635;
+
+	private GraphApiErrors() {
+	}
+
+	static boolean isRetryable(Throwable ex) {
+		if (!(ex instanceof GraphApiException graphApiException) || ex instanceof GraphApiThrottledException) {
+			return false;
+		}
+		GraphApiError error = graphApiException.getError();
+		if (isReduceData(error)) {
+			return false;
+		}
+		if (error.isTransient() || error.httpStatus() >= 500 || error.httpStatus() == 429) {
+			return true;
+		}
+		return error.code() != null && (RETRIED_CODES.contains(error.code()) || isBusinessThrottling(error.code()));
+	}
+
+	static boolean isThrottling(GraphApiError error) {
+		return error.httpStatus() == 429 || (error.code() != null
+				&& (THROTTLING_CODES.contains(error.code()) || isBusinessThrottling(error.code())));
+	}
+
+	/**
+	 * Upstream's answer to a page too large to compute in time.
+	 */
+	static boolean isReduceData(Throwable ex) {
+		return ex instanceof GraphApiException graphApiException && isReduceData(graphApiException.getError());
+	}
+
+	private static boolean isReduceData(GraphApiError error) {
+		return error.message() != null
+				&& error.message().toLowerCase(Locale.ROOT).contains("reduce the amount of data");
+	}
+
+	private static boolean isBusinessThrottling(int code) {
+		return code >= 80000 && code <= 80014;
+	}
+
+}
