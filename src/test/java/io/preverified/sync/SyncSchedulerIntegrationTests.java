@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.preverified.TestDatabaseConfiguration;
 import io.preverified.graphapi.DemoInventory;
@@ -30,7 +31,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = { "preverified.sync.initial-delay=0s", "preverified.sync.interval=1s",
 		"preverified.sync.max-concurrent-businesses=1", "preverified.graph-api.page-size=50",
 		"preverified.businesses[0].id=2001", "preverified.businesses[0].access-token=token-2001",
-		"preverified.businesses[1].id=2002", "preverified.businesses[1].access-token=token-2002" })
+		"preverified.businesses[1].id=2002", "preverified.businesses[1].access-token=token-2002",
+		"preverified.businesses[2].id=2003", "preverified.businesses[2].access-token=token-2003",
+		"preverified.sync.run-timeout=2s" })
 @Import(TestDatabaseConfiguration.class)
 @DirtiesContext
 class SyncSchedulerIntegrationTests {
@@ -40,6 +43,10 @@ class SyncSchedulerIntegrationTests {
 	static {
 		graphApi.business("2001", "token-2001", DemoInventory.generate("2001", "Scheduled", 120, Instant.now()));
 		graphApi.business("2002", "token-2002", DemoInventory.generate("2002", "Scheduled", 60, Instant.now()));
+		// 2003 answers each of its 6 pages after a second: its runs cannot end within 2s
+		graphApi.business("2003", "token-2003", DemoInventory.generate("2003", "Slow", 300, Instant.now()));
+		graphApi.intercept((call, request) -> request.getUrl().encodedPath().contains("/2003/")
+				? FakeGraphApi.page(graphApi, request).newBuilder().headersDelay(1, TimeUnit.SECONDS).build() : null);
 	}
 
 	@Autowired
@@ -57,13 +64,13 @@ class SyncSchedulerIntegrationTests {
 
 	@Test
 	void everyBusinessIsSyncedAgainAnIntervalAfterItsLastRunEnded() {
-		await().atMost(Duration.ofSeconds(30)).until(() -> finishedRuns().size() >= 4);
+		await().atMost(Duration.ofSeconds(40))
+			.until(() -> finishedRuns().stream().filter((run) -> !"2003".equals(run.get("business_id"))).count() >= 4);
 
 		List<Map<String, Object>> runs = finishedRuns();
-		assertThat(runs).allSatisfy((run) -> {
-			assertThat(run.get("trigger")).isEqualTo("SCHEDULED");
-			assertThat(run.get("status")).isEqualTo("SUCCEEDED");
-		});
+		assertThat(runs).allSatisfy((run) -> assertThat(run.get("trigger")).isEqualTo("SCHEDULED"));
+		assertThat(runs).filteredOn((run) -> !"2003".equals(run.get("business_id")))
+			.allSatisfy((run) -> assertThat(run.get("status")).isEqualTo("SUCCEEDED"));
 		for (String business : List.of("2001", "2002")) {
 			List<Map<String, Object>> ofBusiness = runs.stream()
 				.filter((run) -> business.equals(run.get("business_id")))
@@ -80,10 +87,24 @@ class SyncSchedulerIntegrationTests {
 		}
 	}
 
+	@Test
+	void runThatOutlastsTheRunTimeoutFailsAndKeepsWhatItFetched() {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !this.jdbc
+				.queryForList("select id from sync_runs where business_id = '2003' and finished_at is not null")
+				.isEmpty());
+
+		Map<String, Object> run = this.jdbc.queryForMap(
+				"select status, error_message, pages, finished_at - started_at as took from sync_runs where business_id = '2003' and finished_at is not null order by id limit 1");
+		assertThat(run.get("status")).isEqualTo("FAILED");
+		assertThat((String) run.get("error_message")).contains("preverified.sync.run-timeout");
+		assertThat((Integer) run.get("pages")).isBetween(1, 2);
+	}
+
 	private List<Map<String, Object>> finishedRuns() {
 		return this.jdbc.queryForList("""
 				select business_id, trigger, status, started_at, finished_at from sync_runs
-				where business_id in ('2001', '2002') and finished_at is not null order by started_at""");
+				where business_id in ('2001', '2002', '2003') and finished_at is not null order by started_at""");
 	}
 
 	private static Instant instant(Object timestamp) {
