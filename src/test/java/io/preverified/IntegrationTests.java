@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.preverified.alerts.WebhookReceiver;
 import io.preverified.graphapi.FakeGraphApi;
 import io.preverified.graphapi.RecordingPauses;
 import io.preverified.graphapi.RecordingPausesConfiguration;
@@ -31,19 +32,23 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL. Three businesses are configured: {@value #BUSINESS_1} and
  * {@value #BUSINESS_2}, {@value #BUSINESS_3}, with page size 100 and an app secret the
  * fake checks; scheduled runs are far off, so tests start runs themselves; pauses take no
- * time. Every test starts from empty tables, closed circuits and an empty fake.
+ * time; alert notifications go to a {@link WebhookReceiver}; the clock can be stopped and
+ * moved. Every test starts from empty tables, closed circuits, the system time and an
+ * empty fake.
  */
 @SpringBootTest(properties = { "preverified.graph-api.page-size=100", "preverified.graph-api.read-timeout=1s",
-		"preverified.graph-api.app-secret=" + IntegrationTests.APP_SECRET,
-		"preverified.graph-api.retry.initial-backoff=10ms", "preverified.sync.initial-delay=1h",
-		"preverified.businesses[0].id=" + IntegrationTests.BUSINESS_1, "preverified.businesses[0].name=First",
-		"preverified.businesses[0].access-token=" + IntegrationTests.TOKEN_1,
+		"preverified.graph-api.app-secret=" + IntegrationTests.APP_SECRET, "preverified.alerts.evaluation-interval=1h",
+		"preverified.alerts.webhook.secret=" + IntegrationTests.WEBHOOK_SECRET,
+		"preverified.alerts.webhook.group-wait=1s", "preverified.alerts.webhook.initial-backoff=100ms",
+		"preverified.alerts.webhook.max-backoff=1s", "preverified.graph-api.retry.initial-backoff=10ms",
+		"preverified.sync.initial-delay=1h", "preverified.businesses[0].id=" + IntegrationTests.BUSINESS_1,
+		"preverified.businesses[0].name=First", "preverified.businesses[0].access-token=" + IntegrationTests.TOKEN_1,
 		"preverified.businesses[1].id=" + IntegrationTests.BUSINESS_2,
 		"preverified.businesses[1].access-token=" + IntegrationTests.TOKEN_2,
 		"preverified.businesses[2].id=" + IntegrationTests.BUSINESS_3,
 		"preverified.businesses[2].access-token=" + IntegrationTests.TOKEN_3 })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, RecordingPausesConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, RecordingPausesConfiguration.class, MutableClockConfiguration.class })
 public abstract class IntegrationTests {
 
 	protected static final String BUSINESS_1 = "1001";
@@ -60,7 +65,11 @@ public abstract class IntegrationTests {
 
 	protected static final String APP_SECRET = "app-secret-that-stays-secret";
 
+	protected static final String WEBHOOK_SECRET = "webhook-secret-that-stays-secret";
+
 	protected static final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	protected static final WebhookReceiver webhookReceiver = WebhookReceiver.start();
 
 	static {
 		graphApi.requireAppSecretProof(APP_SECRET);
@@ -78,19 +87,26 @@ public abstract class IntegrationTests {
 	protected RecordingPauses pauses;
 
 	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
 
 	@DynamicPropertySource
 	static void graphApiProperties(DynamicPropertyRegistry registry) {
 		registry.add("preverified.graph-api.base-url", graphApi::baseUrl);
+		registry.add("preverified.alerts.webhook.url", webhookReceiver::url);
 	}
 
 	@BeforeEach
 	void startFromNothing() {
 		graphApi.reset();
+		webhookReceiver.reset();
+		this.clock.reset();
 		this.pauses.clear();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-		this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings restart identity cascade");
+		this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings, alerts, alert_notifications, "
+				+ "webhook_deliveries restart identity cascade");
 	}
 
 	/**

@@ -16,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,11 @@ class BusinessSync {
 
 	private final Clock clock;
 
-	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers, SyncProperties properties, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers, SyncProperties properties, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.graphApi = graphApi;
 		this.runs = runs;
 		this.numbers = numbers;
@@ -47,6 +52,7 @@ class BusinessSync {
 
 	void run(long runId, SyncProperties.Business business) {
 		logger.info("Run {} of business {} started", runId, business.id());
+		boolean succeeded = false;
 		try {
 			this.runs.begin(runId);
 			// one page is asked for at a time: the next request goes out once this one is
@@ -65,6 +71,7 @@ class BusinessSync {
 				}
 			}
 			this.runs.succeed(runId, business.id());
+			succeeded = true;
 			logger.info("Run {} of business {} succeeded", runId, business.id());
 		}
 		catch (GraphApiException ex) {
@@ -82,6 +89,7 @@ class BusinessSync {
 		finally {
 			this.numbers.forgetListings(runId);
 		}
+		this.events.publishEvent(new SyncRunEnded(business.id(), runId, succeeded));
 	}
 
 	// the whole run, not each page, has to end within the timeout

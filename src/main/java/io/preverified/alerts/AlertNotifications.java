@@ -1,0 +1,106 @@
+package io.preverified.alerts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox of alert notifications. Each change of an alert is written in the
+ * transaction that makes it; once the oldest change of a business is {@code group-wait}
+ * old, the changes of that business become one webhook delivery, kept until a receiver
+ * accepts it. Nothing is recorded without a webhook URL.
+ */
+@Component
+class AlertNotifications {
+
+	private final JdbcTemplate jdbc;
+
+	private final AlertRepository alerts;
+
+	private final AlertsProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AlertNotifications(JdbcTemplate jdbc, AlertRepository alerts, AlertsProperties properties, JsonMapper json,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.alerts = alerts;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	void firing(Alert alert) {
+		record(alert, "firing");
+	}
+
+	void resolved(Alert alert) {
+		record(alert, "resolved");
+	}
+
+	private void record(Alert alert, String status) {
+		if (this.properties.webhook().enabled()) {
+			this.jdbc.update(
+					"insert into alert_notifications (alert_id, business_id, status, created_at) values (?, ?, ?, ?)",
+					alert.getId(), alert.getBusinessId(), status, java.sql.Timestamp.from(this.clock.instant()));
+		}
+	}
+
+	/**
+	 * Turns the changes of every business whose oldest change waited {@code group-wait}
+	 * into one delivery per business.
+	 * @return how many deliveries were made
+	 */
+	@Transactional
+	int groupDue() {
+		Instant now = this.clock.instant();
+		List<String> businesses = this.jdbc.queryForList(
+				"select business_id from alert_notifications group by business_id having min(created_at) <= ?",
+				String.class, java.sql.Timestamp.from(now.minus(this.properties.webhook().groupWait())));
+		int deliveries = 0;
+		for (String businessId : businesses) {
+			List<Map<String, Object>> changes = this.jdbc.queryForList(
+					"select id, alert_id, status from alert_notifications where business_id = ? order by id for update skip locked",
+					businessId);
+			if (changes.isEmpty()) {
+				continue;
+			}
+			// an alert changed twice within the window is sent as it stands last
+			Map<Long, String> statusByAlert = new LinkedHashMap<>();
+			changes.forEach((change) -> statusByAlert.put(((Number) change.get("alert_id")).longValue(),
+					(String) change.get("status")));
+			Map<Long, Alert> byId = this.alerts.findAllById(statusByAlert.keySet())
+				.stream()
+				.collect(Collectors.toMap(Alert::getId, Function.identity()));
+			List<WebhookPayload.Item> items = new ArrayList<>();
+			statusByAlert.forEach((alertId, status) -> items.add(WebhookPayload.Item.of(byId.get(alertId), status)));
+			String payload = this.json.writeValueAsString(WebhookPayload.of(businessId, items));
+			this.jdbc.update(
+					"""
+							insert into webhook_deliveries (business_id, idempotency_key, payload, status, next_attempt_at, created_at)
+							values (?, ?, ?, 'PENDING', ?, ?)""",
+					businessId, UUID.randomUUID().toString(), payload, java.sql.Timestamp.from(now),
+					java.sql.Timestamp.from(now));
+			this.jdbc.update("delete from alert_notifications where id = any(?)",
+					(statement) -> statement.setArray(1, statement.getConnection()
+						.createArrayOf("bigint", changes.stream().map((change) -> change.get("id")).toArray())));
+			deliveries++;
+		}
+		return deliveries;
+	}
+
+}

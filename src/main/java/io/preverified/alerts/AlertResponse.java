@@ -1,0 +1,32 @@
+package io.preverified.alerts;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * An alert as the API shows it.
+ *
+ * @param id alert id
+ * @param numberId the number's upstream id
+ * @param businessId its business
+ * @param phoneNumber its phone number
+ * @param verificationExpiryTime when its verification expires
+ * @param expiresInSeconds seconds until then, negative once passed
+ * @param severity how close the expiry is
+ * @param state FIRING, ACKNOWLEDGED or RESOLVED
+ * @param firedAt when it last fired
+ * @param acknowledgedAt when it was acknowledged
+ * @param resolvedAt when it resolved
+ */
+record AlertResponse(long id, String numberId, String businessId, String phoneNumber, Instant verificationExpiryTime,
+		Long expiresInSeconds, Severity severity, Alert.State state, Instant firedAt, Instant acknowledgedAt,
+		Instant resolvedAt) {
+
+	static AlertResponse of(Alert alert, Instant now) {
+		Instant expiry = alert.getVerificationExpiryTime();
+		return new AlertResponse(alert.getId(), alert.getNumberId(), alert.getBusinessId(), alert.getPhoneNumber(),
+				expiry, (expiry != null) ? Duration.between(now, expiry).toSeconds() : null, alert.getSeverity(),
+				alert.getState(), alert.getFiredAt(), alert.getAcknowledgedAt(), alert.getResolvedAt());
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.preverified.alerts;
+
+import java.time.Duration;
+
+import io.preverified.sync.SyncRunEnded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * When alerts are evaluated and notifications sent: after every run of a business, every
+ * {@code evaluation-interval} for all, and the outbox every second.
+ */
+@Component
+class AlertScheduler {
+
+	private static final Logger logger = LoggerFactory.getLogger(AlertScheduler.class);
+
+	static final Duration OUTBOX_POLL = Duration.ofSeconds(1);
+
+	private final AlertEvaluator evaluator;
+
+	private final AlertNotifications notifications;
+
+	private final WebhookSender sender;
+
+	private final AlertMetrics metrics;
+
+	private final AlertsProperties properties;
+
+	private final TaskScheduler taskScheduler;
+
+	AlertScheduler(AlertEvaluator evaluator, AlertNotifications notifications, WebhookSender sender,
+			AlertMetrics metrics, AlertsProperties properties, TaskScheduler taskScheduler) {
+		this.evaluator = evaluator;
+		this.notifications = notifications;
+		this.sender = sender;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.taskScheduler = taskScheduler;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		this.taskScheduler.scheduleWithFixedDelay(this::evaluateAll, this.properties.evaluationInterval());
+		if (this.properties.webhook().enabled()) {
+			this.taskScheduler.scheduleWithFixedDelay(this::deliver, OUTBOX_POLL);
+		}
+	}
+
+	@EventListener
+	void runEnded(SyncRunEnded event) {
+		guarded("evaluate the alerts of business " + event.businessId(), () -> {
+			this.evaluator.evaluate(event.businessId());
+			this.metrics.refresh();
+		});
+	}
+
+	void evaluateAll() {
+		guarded("evaluate alerts", () -> {
+			this.evaluator.evaluate();
+			this.metrics.refresh();
+		});
+	}
+
+	void deliver() {
+		guarded("deliver alert notifications", () -> {
+			this.notifications.groupDue();
+			this.sender.sendDue();
+		});
+	}
+
+	// a failed round is logged and the next one tries again: the schedule must go on
+	private static void guarded(String what, Runnable task) {
+		try {
+			task.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not {}", what, ex);
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.preverified.alerts;
+
+import io.preverified.web.EnumParameter;
+import io.preverified.web.Limit;
+import io.preverified.web.ListResponse;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/alerts}: numbers nearing or past their verification expiry.
+ */
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertsController {
+
+	private final AlertQueries queries;
+
+	AlertsController(AlertQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping
+	ListResponse<AlertResponse> list(@RequestParam(name = "business_id", required = false) String businessId,
+			@RequestParam(required = false) String severity, @RequestParam(required = false) String state,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
+		return this.queries.find(businessId, EnumParameter.parse("severity", severity, Severity.class),
+				EnumParameter.parse("state", state, Alert.State.class), after, Limit.of(limit));
+	}
+
+	@GetMapping("/{id}")
+	AlertResponse get(@PathVariable long id) {
+		return this.queries.get(id);
+	}
+
+	@PostMapping("/{id}/acknowledge")
+	AlertResponse acknowledge(@PathVariable long id) {
+		return this.queries.acknowledge(id);
+	}
+
+}

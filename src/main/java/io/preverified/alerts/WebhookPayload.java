@@ -1,0 +1,49 @@
+package io.preverified.alerts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of a webhook delivery, shaped like an Alertmanager notification: the alerts of
+ * one business that changed together.
+ *
+ * @param status {@code firing} when any of the alerts fires, {@code resolved} otherwise
+ * @param businessId the business
+ * @param alerts the alerts
+ */
+record WebhookPayload(String status, String businessId, List<Item> alerts) {
+
+	static WebhookPayload of(String businessId, List<Item> alerts) {
+		boolean firing = alerts.stream().anyMatch((alert) -> "firing".equals(alert.status()));
+		return new WebhookPayload(firing ? "firing" : "resolved", businessId, alerts);
+	}
+
+	/**
+	 * One alert in a notification.
+	 *
+	 * @param status {@code firing} or {@code resolved}
+	 * @param labels business_id, number_id, phone_number and severity
+	 * @param startsAt when it fired
+	 * @param endsAt when it resolved, or {@code null}
+	 * @param verificationExpiryTime when the number's verification expires
+	 * @param alertId the alert's id in the API
+	 */
+	record Item(String status, Map<String, String> labels, Instant startsAt, Instant endsAt,
+			Instant verificationExpiryTime, long alertId) {
+
+		static Item of(Alert alert, String status) {
+			Map<String, String> labels = new LinkedHashMap<>();
+			labels.put("business_id", alert.getBusinessId());
+			labels.put("number_id", alert.getNumberId());
+			labels.put("phone_number", alert.getPhoneNumber());
+			labels.put("severity", alert.getSeverity().name());
+			return new Item(status, labels, alert.getFiredAt(),
+					"resolved".equals(status) ? alert.getResolvedAt() : null, alert.getVerificationExpiryTime(),
+					alert.getId());
+		}
+
+	}
+
+}
