@@ -1,6 +1,7 @@
 package io.preverified;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * No access token shows in a log line, even at the most verbose levels of the HTTP
@@ -43,14 +45,16 @@ class SecretsIntegrationTests extends IntegrationTests {
 	@Test
 	void noTokenInAnyLogLineOrResponse(CapturedOutput output) throws Exception {
 		graphApi.business(BUSINESS_1, TOKEN_1, DemoInventory.generate(BUSINESS_1, "First", 120, Instant.now()));
+		webhookReceiver.answer(500);
 		graphApi.business(BUSINESS_2, "a-token-upstream-does-not-know", List.of());
 		syncAndWait(BUSINESS_1);
 		syncAndWait(BUSINESS_2);
 
+		await().atMost(Duration.ofSeconds(20)).until(() -> !webhookReceiver.accepted().isEmpty());
 		StringBuilder responses = new StringBuilder();
 		for (String uri : List.of("/api/v1/businesses", "/api/v1/sync-runs", "/api/v1/sync-runs/1",
-				"/api/v1/sync-runs/2", "/api/v1/numbers?limit=1000", "/actuator/health", "/actuator/info",
-				"/actuator/prometheus", "/actuator/env", "/actuator/configprops", "/v3/api-docs")) {
+				"/api/v1/sync-runs/2", "/api/v1/numbers?limit=1000", "/api/v1/alerts?limit=1000", "/actuator/health",
+				"/actuator/info", "/actuator/prometheus", "/actuator/env", "/actuator/configprops", "/v3/api-docs")) {
 			responses.append(this.mvc.get().uri(URI.create(uri)).exchange().getResponse().getContentAsString());
 		}
 

@@ -40,9 +40,12 @@ class BusinessSync {
 
 	private final ApplicationEventPublisher events;
 
+	private final SyncMetrics metrics;
+
 	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers, SyncProperties properties, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, SyncMetrics metrics) {
 		this.events = events;
+		this.metrics = metrics;
 		this.graphApi = graphApi;
 		this.runs = runs;
 		this.numbers = numbers;
@@ -53,6 +56,7 @@ class BusinessSync {
 	void run(long runId, SyncProperties.Business business) {
 		logger.info("Run {} of business {} started", runId, business.id());
 		boolean succeeded = false;
+		Instant started = this.clock.instant();
 		try {
 			this.runs.begin(runId);
 			// one page is asked for at a time: the next request goes out once this one is
@@ -89,6 +93,8 @@ class BusinessSync {
 		finally {
 			this.numbers.forgetListings(runId);
 		}
+		Instant ended = this.clock.instant();
+		this.metrics.runEnded(business.id(), succeeded, Duration.between(started, ended), ended);
 		this.events.publishEvent(new SyncRunEnded(business.id(), runId, succeeded));
 	}
 

@@ -1,0 +1,99 @@
+package io.preverified.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.preverified.numbers.NumberStatistics;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Metrics of the runs: {@code preverified_sync_runs_total{business_id,outcome}},
+ * {@code preverified_sync_duration_seconds},
+ * {@code preverified_numbers{business_id,status}} and
+ * {@code preverified_last_success_timestamp_seconds{business_id}} (0 until a business
+ * first syncs successfully).
+ */
+@Component
+class SyncMetrics {
+
+	private final SyncProperties properties;
+
+	private final SyncRuns runs;
+
+	private final NumberStatistics statistics;
+
+	private final MeterRegistry meters;
+
+	private final Map<String, Long> lastSuccess = new ConcurrentHashMap<>();
+
+	private final MultiGauge numbers;
+
+	SyncMetrics(SyncProperties properties, SyncRuns runs, NumberStatistics statistics, MeterRegistry meters) {
+		this.properties = properties;
+		this.runs = runs;
+		this.statistics = statistics;
+		this.meters = meters;
+		this.numbers = MultiGauge.builder("preverified.numbers")
+			.description("Listed pre-verified numbers by business and verification status")
+			.register(meters);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void registerBusinesses() {
+		for (SyncProperties.Business business : this.properties.businesses()) {
+			this.lastSuccess.put(business.id(),
+					this.runs.lastCompleteListing(business.id()).map(Instant::getEpochSecond).orElse(0L));
+			Gauge
+				.builder("preverified.last.success.timestamp.seconds", this.lastSuccess,
+						(times) -> times.getOrDefault(business.id(), 0L))
+				.description("End of the last successful run of a business, as epoch seconds")
+				.tag("business_id", business.id())
+				.register(this.meters);
+		}
+		refreshNumbers();
+	}
+
+	void runEnded(String businessId, boolean succeeded, Duration took, Instant endedAt) {
+		String outcome = succeeded ? "succeeded" : "failed";
+		Counter.builder("preverified.sync.runs")
+			.description("Runs by business and outcome")
+			.tag("business_id", businessId)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment();
+		Timer.builder("preverified.sync.duration")
+			.description("How long runs take")
+			.tag("business_id", businessId)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.record(took);
+		if (succeeded) {
+			this.lastSuccess.put(businessId, endedAt.getEpochSecond());
+		}
+		refreshNumbers();
+	}
+
+	private void refreshNumbers() {
+		List<MultiGauge.Row<?>> rows = new ArrayList<>();
+		for (SyncProperties.Business business : this.properties.businesses()) {
+			this.statistics.countByStatus(business.id())
+				.forEach((status, count) -> rows
+					.add(MultiGauge.Row.of(Tags.of("business_id", business.id(), "status", status), count)));
+		}
+		this.numbers.register(rows, true);
+	}
+
+}
