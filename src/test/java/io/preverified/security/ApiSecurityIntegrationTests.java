@@ -1,0 +1,153 @@
+package io.preverified.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.preverified.TestDatabaseConfiguration;
+import io.preverified.graphapi.FakeGraphApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Access to the API with keys configured, through MockMvc and over real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "preverified.sync.initial-delay=1h", "preverified.businesses[0].id=5001",
+				"preverified.businesses[0].access-token=token-5001", "preverified.api.keys[0].name=dashboards",
+				"preverified.api.keys[0].key=" + ApiSecurityIntegrationTests.READ_KEY,
+				"preverified.api.keys[0].role=READ", "preverified.api.keys[1].name=operators",
+				"preverified.api.keys[1].key=" + ApiSecurityIntegrationTests.ADMIN_KEY,
+				"preverified.api.keys[1].role=ADMIN" })
+@AutoConfigureMockMvc
+@Import(TestDatabaseConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class ApiSecurityIntegrationTests {
+
+	static final String READ_KEY = "read-key-0123456789abcdef";
+
+	static final String ADMIN_KEY = "admin-key-0123456789abcdef";
+
+	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@LocalServerPort
+	private int port;
+
+	@DynamicPropertySource
+	static void graphApiProperties(DynamicPropertyRegistry registry) {
+		registry.add("preverified.graph-api.base-url", graphApi::baseUrl);
+	}
+
+	@AfterAll
+	static void stopGraphApi() {
+		graphApi.close();
+	}
+
+	@Test
+	void requestWithoutAValidKeyIsUnauthorized() {
+		for (String authorization : new String[] { null, "Bearer wrong-key-0123456789abcdef", "Basic " + READ_KEY,
+				"Bearer " }) {
+			var request = this.mvc.get().uri("/api/v1/numbers");
+			if (authorization != null) {
+				request.header("Authorization", authorization);
+			}
+			assertThat(request.exchange()).as(String.valueOf(authorization))
+				.hasStatus(HttpStatus.UNAUTHORIZED)
+				.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.bodyJson()
+				.extractingPath("$.status")
+				.isEqualTo(401);
+		}
+	}
+
+	@Test
+	void readKeyMayReadButNotStartRuns() {
+		assertThat(this.mvc.get().uri("/api/v1/businesses").header("Authorization", "Bearer " + READ_KEY).exchange())
+			.hasStatus(HttpStatus.OK);
+		assertThat(this.mvc.get().uri("/api/v1/alerts").header("Authorization", "bearer " + READ_KEY).exchange())
+			.hasStatus(HttpStatus.OK);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/businesses/5001/sync")
+			.header("Authorization", "Bearer " + READ_KEY)
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/alerts/1/acknowledge")
+			.header("Authorization", "Bearer " + READ_KEY)
+			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void adminKeyMayStartRuns() {
+		graphApi.business("5001", "token-5001", List.of());
+
+		assertThat(this.mvc.post()
+			.uri("/api/v1/businesses/5001/sync")
+			.header("Authorization", "Bearer " + ADMIN_KEY)
+			.exchange()).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.mvc.post()
+			.uri("/api/v1/alerts/424242/acknowledge")
+			.header("Authorization", "Bearer " + ADMIN_KEY)
+			.exchange()).hasStatus(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void healthInfoMetricsAndDocsNeedNoKey() {
+		for (String uri : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+				"/actuator/info", "/actuator/prometheus", "/v3/api-docs")) {
+			assertThat(this.mvc.get().uri(uri).exchange()).as(uri).hasStatus2xxSuccessful();
+		}
+	}
+
+	@Test
+	void keysAreCheckedOverRealHttpAndNeverLogged(CapturedOutput output) throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+
+		HttpResponse<String> anonymous = client.send(request("/api/v1/numbers", null).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> reader = client.send(request("/api/v1/numbers", READ_KEY).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> readerPosting = client.send(
+				request("/api/v1/businesses/5001/sync", READ_KEY).POST(HttpRequest.BodyPublishers.noBody()).build(),
+				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> health = client.send(request("/actuator/health", null).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+		assertThat(reader.statusCode()).isEqualTo(200);
+		assertThat(readerPosting.statusCode()).isEqualTo(403);
+		assertThat(readerPosting.body()).contains("\"status\":403");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(output.getAll()).doesNotContain(READ_KEY, ADMIN_KEY);
+	}
+
+	private HttpRequest.Builder request(String path, String key) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		return (key != null) ? request.header("Authorization", "Bearer " + key) : request;
+	}
+
+}
