@@ -59,9 +59,14 @@ class SecretsIntegrationTests extends IntegrationTests {
 		}
 
 		assertThat(graphApi.requests()).isNotEmpty();
-		assertThat(output.getAll()).contains("preverified_numbers")
-			.doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET);
-		assertThat(responses).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET);
+		assertThat(output.getAll()).contains("preverified_numbers", "Webhook delivery")
+			.doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET, WEBHOOK_SECRET);
+		assertThat(output.getAll()).containsPattern(
+				"INFO \\[business_id=" + BUSINESS_1 + " run_id=1\\] .* Run 1 of business " + BUSINESS_1 + " succeeded");
+		assertThat(responses).isNotEmpty().doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET, WEBHOOK_SECRET);
+		assertThat(webhookReceiver.received()).hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((delivery) -> assertThat(delivery.body()).doesNotContain(TOKEN_1, TOKEN_2, TOKEN_3, APP_SECRET,
+					WEBHOOK_SECRET));
 	}
 
 }

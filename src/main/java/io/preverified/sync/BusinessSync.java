@@ -11,6 +11,7 @@ import io.preverified.graphapi.NumbersPage;
 import io.preverified.numbers.NumberWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -54,6 +55,13 @@ class BusinessSync {
 	}
 
 	void run(long runId, SyncProperties.Business business) {
+		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", business.id());
+				MDC.MDCCloseable run = MDC.putCloseable("run_id", Long.toString(runId))) {
+			runWithContext(runId, business);
+		}
+	}
+
+	private void runWithContext(long runId, SyncProperties.Business business) {
 		logger.info("Run {} of business {} started", runId, business.id());
 		boolean succeeded = false;
 		Instant started = this.clock.instant();
