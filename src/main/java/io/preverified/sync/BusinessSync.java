@@ -43,9 +43,12 @@ class BusinessSync {
 
 	private final SyncMetrics metrics;
 
+	private final SyncShutdown shutdown;
+
 	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers, SyncProperties properties, Clock clock,
-			ApplicationEventPublisher events, SyncMetrics metrics) {
+			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown) {
 		this.events = events;
+		this.shutdown = shutdown;
 		this.metrics = metrics;
 		this.graphApi = graphApi;
 		this.runs = runs;
@@ -55,15 +58,20 @@ class BusinessSync {
 	}
 
 	void run(long runId, SyncProperties.Business business) {
+		this.shutdown.runStarted();
 		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", business.id());
 				MDC.MDCCloseable run = MDC.putCloseable("run_id", Long.toString(runId))) {
 			runWithContext(runId, business);
+		}
+		finally {
+			this.shutdown.runEnded();
 		}
 	}
 
 	private void runWithContext(long runId, SyncProperties.Business business) {
 		logger.info("Run {} of business {} started", runId, business.id());
 		boolean succeeded = false;
+		int pages = 0;
 		Instant started = this.clock.instant();
 		try {
 			this.runs.begin(runId);
@@ -71,15 +79,19 @@ class BusinessSync {
 			// stored.
 			// Signals keep their order, so an error never overtakes a page received
 			// before it.
-			for (Signal<NumbersPage> signal : withDeadline(
-					this.graphApi.fetchNumbers(business.id(), business.accessToken()))
+			for (Signal<NumbersPage> signal : untilShutdown(
+					withDeadline(this.graphApi.fetchNumbers(business.id(), business.accessToken())))
 				.materialize()
 				.toIterable(1)) {
 				if (signal.isOnError()) {
 					throw Exceptions.propagate(signal.getThrowable());
 				}
+				if (this.shutdown.isStopping()) {
+					throw new RunInterruptedException("Interrupted by shutdown before page " + (pages + 1));
+				}
 				if (signal.isOnNext()) {
 					this.runs.recordPage(runId, business.id(), signal.get());
+					pages++;
 				}
 			}
 			this.runs.succeed(runId, business.id());
@@ -90,7 +102,7 @@ class BusinessSync {
 			logger.warn("Run {} of business {} failed: {}", runId, business.id(), ex.getMessage());
 			this.runs.fail(runId, SyncRun.RunError.of(ex));
 		}
-		catch (RunTimeoutException ex) {
+		catch (RunTimeoutException | RunInterruptedException ex) {
 			logger.warn("Run {} of business {} failed: {}", runId, business.id(), ex.getMessage());
 			this.runs.fail(runId, SyncRun.RunError.of(ex.getMessage()));
 		}
@@ -106,6 +118,14 @@ class BusinessSync {
 		this.events.publishEvent(new SyncRunEnded(business.id(), runId, succeeded));
 	}
 
+	// a shutdown ends the stream at once, as a failure: a run cut short must not remove
+	// anything
+	private Flux<NumbersPage> untilShutdown(Flux<NumbersPage> pages) {
+		return pages.takeUntilOther(this.shutdown.stopped())
+			.concatWith(Mono.defer(() -> this.shutdown.isStopping()
+					? Mono.error(new RunInterruptedException("Interrupted by shutdown")) : Mono.empty()));
+	}
+
 	// the whole run, not each page, has to end within the timeout
 	private Flux<NumbersPage> withDeadline(Flux<NumbersPage> pages) {
 		Duration timeout = this.properties.sync().runTimeout();
@@ -118,6 +138,17 @@ class BusinessSync {
 	private Duration remaining(Instant deadline) {
 		Duration remaining = Duration.between(this.clock.instant(), deadline);
 		return remaining.isNegative() ? Duration.ZERO : remaining;
+	}
+
+	/**
+	 * A run stopped because the service stops.
+	 */
+	static class RunInterruptedException extends RuntimeException {
+
+		RunInterruptedException(String message) {
+			super(message);
+		}
+
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
+import io.preverified.web.ConflictException;
 import net.javacrumbs.shedlock.core.SimpleLock;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,8 +25,11 @@ class SyncLauncher {
 
 	private final Executor executor;
 
+	private final SyncShutdown shutdown;
+
 	SyncLauncher(SyncLocks locks, SyncRuns runs, BusinessSync businessSync,
-			@Qualifier("syncExecutor") Executor executor) {
+			@Qualifier("syncExecutor") Executor executor, SyncShutdown shutdown) {
+		this.shutdown = shutdown;
 		this.locks = locks;
 		this.runs = runs;
 		this.businessSync = businessSync;
@@ -39,6 +43,9 @@ class SyncLauncher {
 	 * @return the run started and its completion, or empty when one is running
 	 */
 	Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger) {
+		if (this.shutdown.isStopping()) {
+			throw new ServiceStoppingException();
+		}
 		Optional<SimpleLock> lock = this.locks.tryLock(business.id());
 		if (lock.isEmpty()) {
 			return Optional.empty();
@@ -57,6 +64,10 @@ class SyncLauncher {
 		}
 	}
 
+	boolean isStopping() {
+		return this.shutdown.isStopping();
+	}
+
 	/**
 	 * Marks as failed the runs of a business that a stopped replica left running, unless
 	 * a live replica holds its lock.
@@ -71,6 +82,17 @@ class SyncLauncher {
 				lock.unlock();
 			}
 		});
+	}
+
+	/**
+	 * Thrown when a run is asked for while the service stops.
+	 */
+	static class ServiceStoppingException extends ConflictException {
+
+		ServiceStoppingException() {
+			super("The service is stopping; runs start again on the next instance");
+		}
+
 	}
 
 	/**

@@ -54,6 +54,9 @@ class SyncScheduler {
 	}
 
 	private void runIfDue(SyncProperties.Business business) {
+		if (this.launcher.isStopping()) {
+			return;
+		}
 		try {
 			Instant due = this.runs.lastFinishedAt(business.id())
 				.map((finished) -> finished.plus(this.properties.sync().interval()))

@@ -1,0 +1,64 @@
+package io.preverified.sync;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.preverified.IsolatedServices;
+import io.preverified.graphapi.DemoInventory;
+import io.preverified.graphapi.FakeGraphApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A run in progress when the service stops ends between pages, recorded as failed, with
+ * every page it stored complete and nothing removed.
+ */
+class SyncShutdownIntegrationTests {
+
+	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	@AfterAll
+	static void stop() {
+		graphApi.close();
+	}
+
+	@Test
+	void runInProgressAtShutdownStopsBetweenPagesAndIsRecordedAsFailed() {
+		graphApi.business("6001", "token-6001", DemoInventory.generate("6001", "Slow", 300, Instant.now()));
+		graphApi.intercept((call, request) -> FakeGraphApi.page(graphApi, request)
+			.newBuilder()
+			.headersDelay(300, TimeUnit.MILLISECONDS)
+			.build());
+		IsolatedServices services = new IsolatedServices("sync_shutdown");
+		JdbcTemplate jdbc = services.jdbc();
+
+		try (ConfigurableApplicationContext service = services.start(
+				"preverified.graph-api.base-url=" + graphApi.baseUrl(), "preverified.graph-api.page-size=10",
+				"preverified.businesses[0].id=6001", "preverified.businesses[0].access-token=token-6001",
+				"preverified.sync.initial-delay=0s")) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> jdbc.queryForObject("select coalesce(max(pages), 0) from sync_runs", Integer.class) >= 2);
+		}
+
+		Map<String, Object> run = jdbc
+			.queryForMap("select status, pages, inserted, removed, error_message from sync_runs");
+		assertThat(run.get("status")).isEqualTo("FAILED");
+		assertThat((String) run.get("error_message")).containsIgnoringCase("interrupted by shutdown");
+		assertThat((Integer) run.get("pages")).isLessThan(30);
+		assertThat(run.get("inserted")).isEqualTo((Integer) run.get("pages") * 10);
+		assertThat(jdbc.queryForObject("select count(*) from numbers", Integer.class))
+			.isEqualTo((Integer) run.get("pages") * 10);
+		assertThat(jdbc.queryForObject("select count(*) from numbers where removed_at is not null", Integer.class))
+			.isZero();
+		assertThat(jdbc.queryForObject("select count(*) from run_listings", Integer.class)).isZero();
+	}
+
+}
