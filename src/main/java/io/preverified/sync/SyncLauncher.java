@@ -1,8 +1,11 @@
 package io.preverified.sync;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 import io.preverified.web.ConflictException;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -27,9 +30,12 @@ class SyncLauncher {
 
 	private final SyncShutdown shutdown;
 
+	private final Clock clock;
+
 	SyncLauncher(SyncLocks locks, SyncRuns runs, BusinessSync businessSync,
-			@Qualifier("syncExecutor") Executor executor, SyncShutdown shutdown) {
+			@Qualifier("syncExecutor") Executor executor, SyncShutdown shutdown, Clock clock) {
 		this.shutdown = shutdown;
+		this.clock = clock;
 		this.locks = locks;
 		this.runs = runs;
 		this.businessSync = businessSync;
@@ -43,6 +49,24 @@ class SyncLauncher {
 	 * @return the run started and its completion, or empty when one is running
 	 */
 	Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger) {
+		return start(business, trigger, () -> true);
+	}
+
+	/**
+	 * Starts a scheduled run of a business if it is due: checked again once its lock is
+	 * held, since another replica may have just run it.
+	 * @param business the business
+	 * @param interval time between the end of a run and the start of the next
+	 * @return the run started and its completion, or empty when it is running or not due
+	 */
+	Optional<StartedRun> startIfDue(SyncProperties.Business business, Duration interval) {
+		return start(business, SyncRun.Trigger.SCHEDULED,
+				() -> this.runs.lastFinishedAt(business.id())
+					.map((finished) -> !finished.plus(interval).isAfter(this.clock.instant()))
+					.orElse(true));
+	}
+
+	private Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger, BooleanSupplier due) {
 		if (this.shutdown.isStopping()) {
 			throw new ServiceStoppingException();
 		}
@@ -52,6 +76,10 @@ class SyncLauncher {
 		}
 		try {
 			this.runs.failAbandoned(business.id());
+			if (!due.getAsBoolean()) {
+				lock.get().unlock();
+				return Optional.empty();
+			}
 			SyncRun run = this.runs.start(business.id(), trigger);
 			CompletableFuture<Void> completion = CompletableFuture
 				.runAsync(() -> this.businessSync.run(run.getId(), business), this.executor)

@@ -66,7 +66,7 @@ class SyncScheduler {
 				schedule(business, due);
 				return;
 			}
-			this.launcher.start(business, SyncRun.Trigger.SCHEDULED)
+			this.launcher.startIfDue(business, this.properties.sync().interval())
 				.ifPresentOrElse(
 						(started) -> started.completion().whenComplete((result, failure) -> scheduleNext(business)),
 						() -> scheduleNext(business));
@@ -77,8 +77,14 @@ class SyncScheduler {
 		}
 	}
 
+	// an interval after the business's last run ended, or from now when it never ran
 	private void scheduleNext(SyncProperties.Business business) {
-		schedule(business, this.clock.instant().plus(this.properties.sync().interval()));
+		Instant now = this.clock.instant();
+		Instant next = this.runs.lastFinishedAt(business.id())
+			.map((finished) -> finished.plus(this.properties.sync().interval()))
+			.filter(now::isBefore)
+			.orElse(now.plus(this.properties.sync().interval()));
+		schedule(business, next);
 	}
 
 }
