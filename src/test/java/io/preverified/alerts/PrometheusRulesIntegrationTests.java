@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The rules shipped in {@code deploy/prometheus/alerts.yml} are well formed and name only
- * metrics the service exposes.
+ * The metrics of the contract are exposed, and the rules in
+ * {@code deploy/prometheus/alerts.yml} and the dashboard in {@code deploy/grafana} name
+ * only metrics the service exposes.
  */
 class PrometheusRulesIntegrationTests extends IntegrationTests {
 
@@ -59,6 +60,20 @@ class PrometheusRulesIntegrationTests extends IntegrationTests {
 		});
 		assertThat(named).contains("preverified_numbers_expiring", "preverified_last_success_timestamp_seconds")
 			.allSatisfy((metric) -> assertThat(exposed).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
+		Matcher dashboard = METRIC.matcher(Files.readString(Path.of("deploy/grafana/preverified-sync.json")));
+		while (dashboard.find()) {
+			assertThat(exposed).as(dashboard.group(1)).containsPattern("(?m)^" + dashboard.group(1) + "[{ ]");
+		}
+		for (String metric : List.of(
+				"preverified_sync_runs_total{business_id=\"" + BUSINESS_1 + "\",outcome=\"succeeded\"}",
+				"preverified_sync_duration_seconds_count{business_id=\"" + BUSINESS_1 + "\"",
+				"preverified_numbers{business_id=\"" + BUSINESS_1 + "\",status=\"VERIFIED\"} 1.0",
+				"preverified_numbers_expiring{business_id=\"" + BUSINESS_1 + "\",severity=\"CRITICAL\"} 1.0",
+				"preverified_last_success_timestamp_seconds{business_id=\"" + BUSINESS_1 + "\"}",
+				"preverified_graph_api_requests_seconds_count{business_id=\"" + BUSINESS_1 + "\",outcome=\"success\"}",
+				"preverified_webhook_deliveries_total{outcome=\"delivered\"}", "resilience4j_circuitbreaker_state{")) {
+			assertThat(exposed).contains(metric);
+		}
 	}
 
 	@SuppressWarnings("unchecked")
