@@ -24,7 +24,7 @@ class SyncShutdown implements SmartLifecycle {
 
 	static final Duration WAIT = Duration.ofSeconds(30);
 
-	private final Sinks.Empty<Void> stopped = Sinks.empty();
+	private volatile Sinks.Empty<Void> stopped = Sinks.empty();
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -36,8 +36,14 @@ class SyncShutdown implements SmartLifecycle {
 
 	private int activeRuns;
 
+	// a stopped context may start again (tests pause cached contexts): runs may start
+	// again too
 	@Override
 	public void start() {
+		if (this.stopping) {
+			this.stopped = Sinks.empty();
+			this.stopping = false;
+		}
 		this.running = true;
 	}
 
@@ -75,7 +81,7 @@ class SyncShutdown implements SmartLifecycle {
 	 * Completes when the service starts to stop.
 	 */
 	Mono<Void> stopped() {
-		return this.stopped.asMono();
+		return Mono.defer(() -> this.stopped.asMono());
 	}
 
 	void runStarted() {
