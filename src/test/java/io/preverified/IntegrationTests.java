@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -105,8 +106,24 @@ public abstract class IntegrationTests {
 		this.clock.reset();
 		this.pauses.clear();
 		this.circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-		this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings, alerts, alert_notifications, "
-				+ "webhook_deliveries restart identity cascade");
+		truncateTables();
+	}
+
+	// the outbox poller reads these tables every second: a truncate may meet it in a
+	// deadlock
+	private void truncateTables() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings, alerts, "
+						+ "alert_notifications, webhook_deliveries restart identity cascade");
+				return;
+			}
+			catch (PessimisticLockingFailureException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**
