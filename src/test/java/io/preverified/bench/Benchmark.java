@@ -1,0 +1,422 @@
+package io.preverified.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.preverified.graphapi.DemoInventory;
+import io.preverified.graphapi.FakeGraphApi;
+import org.postgresql.PGConnection;
+
+/**
+ * Measures the service against what the machine allows: upstream calls against the
+ * minimum, first load and re-sync against PostgreSQL's {@code COPY}, memory of a small
+ * and a large sync, and the REST API against {@code pgbench}. Run by
+ * {@code bench/run.sh}; prints one table.
+ */
+public final class Benchmark {
+
+	private static final int PAGE_SIZE = 500;
+
+	private static final int PER_BUSINESS = 10_000;
+
+	private static final String DATABASE = "preverified_bench";
+
+	private final String adminUrl = env("BENCH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+
+	private final String user = env("BENCH_DATABASE_USER", "postgres");
+
+	private final String jar;
+
+	private final int businesses;
+
+	private final FakeGraphApi upstream = FakeGraphApi.start();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final Map<String, String> results = new LinkedHashMap<>();
+
+	private Benchmark(String jar, int businesses) {
+		this.jar = jar;
+		this.businesses = businesses;
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean small = List.of(args).contains("--small");
+		String jar = args[args.length - 1];
+		Benchmark benchmark = new Benchmark(jar, small ? 1 : 100);
+		try {
+			benchmark.run();
+		}
+		finally {
+			benchmark.upstream.close();
+		}
+		System.exit(0);
+	}
+
+	private void run() throws Exception {
+		Instant now = Instant.now();
+		List<String> ids = new ArrayList<>();
+		for (int i = 1; i <= this.businesses; i++) {
+			String id = Long.toString(8_000_000_000L + i);
+			ids.add(id);
+			this.upstream.business(id, "token-" + id, DemoInventory.generate(id, "Bench " + i, PER_BUSINESS, now));
+		}
+		String smallId = "8100000000";
+		this.upstream.business(smallId, "token-" + smallId,
+				DemoInventory.generate(smallId, "Small", PER_BUSINESS, now));
+
+		// memory of a 10,000-number sync, in a service of its own
+		freshDatabase();
+		long[] smallMemory;
+		try (Service service = startService(List.of(smallId))) {
+			syncAll(service, List.of(smallId));
+			smallMemory = service.memory();
+		}
+
+		freshDatabase();
+		try (Service service = startService(ids)) {
+			double copyRate = copyRate(ids);
+			long walBefore = walLsn();
+			double firstLoad = syncAll(service, ids);
+			long firstWal = walLsn() - walBefore;
+			long[] largeMemory = service.memory();
+			int calls = ids.stream().mapToInt((id) -> this.upstream.requestsFor(id).size()).sum();
+			int minimum = ids.size() * (int) Math.ceil((double) PER_BUSINESS / PAGE_SIZE);
+			int numbers = ids.size() * PER_BUSINESS;
+
+			changeOnePercent(ids);
+			walBefore = walLsn();
+			double resync = syncAll(service, ids);
+			long resyncWal = walLsn() - walBefore;
+
+			this.results.put("Upstream calls (calls / minimum)",
+					"%d / %d = %.2f".formatted(calls, minimum, (double) calls / minimum));
+			this.results.put("First load, %,d numbers".formatted(numbers), "%,.0f numbers/s".formatted(firstLoad));
+			this.results.put("COPY of the same rows", "%,.0f rows/s".formatted(copyRate));
+			this.results.put("First load / COPY", "%.2f (target >= 0.50)".formatted(firstLoad / copyRate));
+			this.results.put("Re-sync, 1% changed", "%,.0f numbers/s".formatted(resync));
+			this.results.put("Re-sync / first load", "%.2f (target >= 1.5)".formatted(resync / firstLoad));
+			this.results.put("WAL first load / re-sync", "%,d / %,d bytes = %.1f%% (target <= 20%%)".formatted(firstWal,
+					resyncWal, 100.0 * resyncWal / firstWal));
+			this.results.put("Peak RSS 10k / %,d sync".formatted(numbers), "%d MiB / %d MiB = %.2f (target <= 1.2)"
+				.formatted(smallMemory[0] >> 20, largeMemory[0] >> 20, (double) largeMemory[0] / smallMemory[0]));
+			this.results.put("Peak heap used 10k / %,d sync".formatted(numbers),
+					"%d MiB / %d MiB (-Xmx256m)".formatted(smallMemory[1] >> 20, largeMemory[1] >> 20));
+			rest(service, ids.get(0));
+		}
+		print();
+	}
+
+	private double syncAll(Service service, List<String> ids) throws Exception {
+		long before = maxRunId();
+		for (String id : ids) {
+			HttpResponse<String> started = startRun(service, id);
+			// the lock of a run that just ended is released a moment after its record
+			for (int attempt = 0; started.statusCode() == 409 && attempt < 50; attempt++) {
+				Thread.sleep(100);
+				started = startRun(service, id);
+			}
+			if (started.statusCode() != 202) {
+				throw new IllegalStateException("Could not start a run of " + id + ": " + started.body());
+			}
+		}
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+		while (query("select count(*) from sync_runs where id > " + before + " and status = 'RUNNING'") > 0) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new IllegalStateException("Runs did not end within 30 minutes");
+			}
+			service.sampleMemory();
+			Thread.sleep(200);
+		}
+		if (query("select count(*) from sync_runs where id > " + before + " and status <> 'SUCCEEDED'") > 0) {
+			throw new IllegalStateException("A run failed; see target/bench-service.log");
+		}
+		try (Connection connection = bench();
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("select sum(fetched), extract(epoch from max(finished_at) - "
+						+ "min(started_at)) from sync_runs where id > " + before)) {
+			row.next();
+			return row.getLong(1) / row.getDouble(2);
+		}
+	}
+
+	private HttpResponse<String> startRun(Service service, String id) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(service.uri("/api/v1/businesses/" + id + "/sync"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void changeOnePercent(List<String> ids) {
+		Instant later = Instant.now().plus(Duration.ofDays(90));
+		for (String id : ids) {
+			List<Map<String, Object>> numbers = this.upstream.numbers(id);
+			for (int i = 0; i < numbers.size(); i += 100) {
+				Map<String, Object> changed = new LinkedHashMap<>(numbers.get(i));
+				changed.put("code_verification_status", "VERIFIED");
+				changed.put("verification_expiry_time", later.getEpochSecond());
+				numbers.set(i, changed);
+			}
+		}
+	}
+
+	// the same rows, into a table of the same shape, with the database's fastest load
+	private double copyRate(List<String> ids) throws Exception {
+		StringBuilder csv = new StringBuilder();
+		for (String id : ids) {
+			for (Map<String, Object> number : this.upstream.numbers(id)) {
+				csv.append("c")
+					.append(number.get("id"))
+					.append(',')
+					.append(id)
+					.append(',')
+					.append(number.get("phone_number"))
+					.append(',')
+					.append(number.get("phone_number"))
+					.append(',')
+					.append(number.get("code_verification_status"))
+					.append(",,,")
+					.append(id)
+					.append(",Bench,")
+					.append("2026-01-01T00:00:00Z\n");
+			}
+		}
+		try (Connection connection = bench(); Statement statement = connection.createStatement()) {
+			statement.execute("create table numbers_copy (like numbers including all)");
+			long started = System.nanoTime();
+			((PGConnection) connection.unwrap(PGConnection.class)).getCopyAPI()
+				.copyIn("copy numbers_copy (id, business_id, phone_number, phone_number_e164, code_verification_status,"
+						+ " code_verification_time, verification_expiry_time, owner_business_id, owner_business_name,"
+						+ " first_seen_at) from stdin with (format csv)", new StringReader(csv.toString()));
+			double seconds = (System.nanoTime() - started) / 1e9;
+			statement.execute("drop table numbers_copy");
+			return ids.size() * PER_BUSINESS / seconds;
+		}
+	}
+
+	private void rest(Service service, String businessId) throws Exception {
+		if (!command("wrk", "--version")) {
+			this.results.put("REST", "skipped: wrk is not installed");
+			return;
+		}
+		String numbers = "/api/v1/numbers?business_id=" + businessId + "&status=VERIFIED";
+		String numbersSql = "select * from numbers where business_id = '" + businessId
+				+ "' and code_verification_status" + " = 'VERIFIED' and removed_at is null order by id limit 101;";
+		measureRest(service, "GET " + numbers, numbers, numbersSql);
+		String alertsSql = "select * from alerts where state <> 'RESOLVED' order by verification_expiry_time, id limit 101;";
+		measureRest(service, "GET /api/v1/alerts", "/api/v1/alerts", alertsSql);
+	}
+
+	private void measureRest(Service service, String label, String path, String sql) throws Exception {
+		Process wrk = new ProcessBuilder("wrk", "-t2", "-c16", "-d10s", "--latency", service.uri(path).toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(wrk.getInputStream().readAllBytes());
+		wrk.waitFor();
+		Path script = Files.createTempFile("bench", ".sql");
+		Files.writeString(script, sql);
+		URI admin = URI.create(this.adminUrl.substring("jdbc:".length()));
+		Process pgbench = new ProcessBuilder("pgbench", "-n", "-c16", "-j2", "-T10", "-f", script.toString(), "-h",
+				admin.getHost(), "-p", Integer.toString(admin.getPort()), "-U", this.user, DATABASE)
+			.redirectErrorStream(true)
+			.start();
+		String pgbenchOutput = new String(pgbench.getInputStream().readAllBytes());
+		pgbench.waitFor();
+		double requests = number(output, "Requests/sec:\\s+([0-9.]+)");
+		double tps = number(pgbenchOutput, "tps = ([0-9.]+)");
+		this.results.put(label, "%,.0f req/s, p50 %s, p99 %s; pgbench %,.0f tps; ratio %.2f (target >= 0.50)"
+			.formatted(requests, text(output, "50%\\s+(\\S+)"), text(output, "99%\\s+(\\S+)"), tps, requests / tps));
+	}
+
+	private void print() {
+		int width = this.results.keySet().stream().mapToInt(String::length).max().orElse(10);
+		System.out.println();
+		System.out.println("| " + "Measure" + " ".repeat(width - 7) + " | Result |");
+		System.out.println("|" + "-".repeat(width + 2) + "|--------|");
+		this.results.forEach((key, value) -> System.out
+			.println("| " + key + " ".repeat(width - key.length()) + " | " + value + " |"));
+	}
+
+	private Service startService(List<String> ids) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-jar", this.jar));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/bench-service.log").toFile()));
+		Map<String, String> environment = builder.environment();
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.put("SPRING_DATASOURCE_URL", benchUrl());
+		environment.put("SPRING_DATASOURCE_USERNAME", this.user);
+		environment.put("PREVERIFIED_GRAPH_API_BASE_URL", this.upstream.baseUrl());
+		environment.put("PREVERIFIED_GRAPH_API_PAGE_SIZE", Integer.toString(PAGE_SIZE));
+		environment.put("PREVERIFIED_SYNC_INITIAL_DELAY", "1h");
+		environment.put("PREVERIFIED_SYNC_INTERVAL", "1h");
+		environment.put("PREVERIFIED_ALERTS_EVALUATION_INTERVAL", "1h");
+		environment.put("LOGGING_LEVEL_IO_PREVERIFIED", "WARN");
+		for (int i = 0; i < ids.size(); i++) {
+			environment.put("PREVERIFIED_BUSINESSES_" + i + "_ID", ids.get(i));
+			environment.put("PREVERIFIED_BUSINESSES_" + i + "_ACCESS_TOKEN", "token-" + ids.get(i));
+		}
+		Service service = new Service(builder.start(), port);
+		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+		while (!service.ready()) {
+			if (Instant.now().isAfter(deadline) || !service.process.isAlive()) {
+				service.close();
+				throw new IllegalStateException("The service did not start; see target/bench-service.log");
+			}
+			Thread.sleep(250);
+		}
+		return service;
+	}
+
+	private void freshDatabase() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.adminUrl, this.user, "");
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + DATABASE + " with (force)");
+			statement.execute("create database " + DATABASE);
+		}
+	}
+
+	private long walLsn() throws SQLException {
+		return query("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+	}
+
+	private long maxRunId() throws SQLException {
+		return query("select coalesce(max(id), 0) from sync_runs");
+	}
+
+	private long query(String sql) throws SQLException {
+		try (Connection connection = bench();
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery(sql)) {
+			row.next();
+			return row.getLong(1);
+		}
+	}
+
+	private Connection bench() throws SQLException {
+		return DriverManager.getConnection(benchUrl(), this.user, "");
+	}
+
+	private String benchUrl() {
+		return this.adminUrl.substring(0, this.adminUrl.lastIndexOf('/') + 1) + DATABASE;
+	}
+
+	private static boolean command(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			process.getInputStream().readAllBytes();
+			return process.waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (IOException | InterruptedException ex) {
+			return false;
+		}
+	}
+
+	private static double number(String text, String pattern) {
+		Matcher matcher = Pattern.compile(pattern).matcher(text);
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : Double.NaN;
+	}
+
+	private static String text(String text, String pattern) {
+		Matcher matcher = Pattern.compile(pattern).matcher(text);
+		return matcher.find() ? matcher.group(1) : "?";
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	/**
+	 * The service under measure, in a process of its own.
+	 */
+	private final class Service implements AutoCloseable {
+
+		private final Process process;
+
+		private final int port;
+
+		private long peakHeap;
+
+		Service(Process process, int port) {
+			this.process = process;
+			this.port = port;
+		}
+
+		URI uri(String path) {
+			return URI.create("http://127.0.0.1:" + this.port + path);
+		}
+
+		boolean ready() {
+			try {
+				return Benchmark.this.http
+					.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200;
+			}
+			catch (IOException | InterruptedException ex) {
+				return false;
+			}
+		}
+
+		void sampleMemory() throws Exception {
+			String metrics = Benchmark.this.http
+				.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			Matcher heap = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} ([0-9.E+]+)")
+				.matcher(metrics);
+			long used = 0;
+			while (heap.find()) {
+				used += (long) Double.parseDouble(heap.group(1));
+			}
+			this.peakHeap = Math.max(this.peakHeap, used);
+		}
+
+		/**
+		 * @return peak resident set size and peak heap used, in bytes
+		 */
+		long[] memory() throws IOException {
+			String status = Files.readString(Path.of("/proc/" + this.process.pid() + "/status"));
+			long peakRss = (long) number(status, "VmHWM:\\s+(\\d+) kB") * 1024;
+			return new long[] { peakRss, this.peakHeap };
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.process.destroy();
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+
+	}
+
+	static {
+		Locale.setDefault(Locale.ROOT);
+	}
+
+}
