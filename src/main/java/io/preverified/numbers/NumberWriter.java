@@ -1,7 +1,12 @@
 package io.preverified.numbers;
 
-import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.preverified.graphapi.FetchedNumber;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +25,59 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores what a run lists: new numbers are inserted, changed ones updated with a history
- * entry, unchanged ones left alone. One read per page finds the stored rows; writes are
- * batched.
+ * Stores what a run lists, one statement per page: the database compares the page with
+ * the stored rows, inserts new numbers, rewrites only changed ones (with a history entry
+ * for a change of status, expiry or removal) and leaves unchanged ones untouched, so a
+ * re-sync writes little.
  */
 @Service
 public class NumberWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(NumberWriter.class);
+
+	private static final String UPSERT_PAGE = """
+			with incoming as (
+			    select id, phone_number, phone_number_e164, code_verification_status,
+			        to_timestamp(verified) as code_verification_time, to_timestamp(expires) as verification_expiry_time,
+			        owner_business_id, owner_business_name
+			    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::text[], ?::text[])
+			        as page(id, phone_number, phone_number_e164, code_verification_status, verified, expires,
+			            owner_business_id, owner_business_name)),
+			changed as (
+			    select i.*, n.id is null as is_new, n.code_verification_status as old_status,
+			        n.verification_expiry_time as old_expiry, n.removed_at as old_removed_at
+			    from incoming i left join numbers n on n.id = i.id
+			    where n.id is null or n.removed_at is not null
+			    or (n.business_id, n.phone_number, n.code_verification_status, n.code_verification_time,
+			        n.verification_expiry_time, n.owner_business_id, n.owner_business_name)
+			    is distinct from (?, i.phone_number, i.code_verification_status, i.code_verification_time,
+			        i.verification_expiry_time, i.owner_business_id, i.owner_business_name)),
+			written as (
+			    insert into numbers (id, business_id, phone_number, phone_number_e164, code_verification_status,
+			        code_verification_time, verification_expiry_time, owner_business_id, owner_business_name, first_seen_at)
+			    select id, ?, phone_number, phone_number_e164, code_verification_status, code_verification_time,
+			        verification_expiry_time, owner_business_id, owner_business_name, ? from changed
+			    on conflict (id) do update set business_id = excluded.business_id, phone_number = excluded.phone_number,
+			        phone_number_e164 = excluded.phone_number_e164,
+			        code_verification_status = excluded.code_verification_status,
+			        code_verification_time = excluded.code_verification_time,
+			        verification_expiry_time = excluded.verification_expiry_time,
+			        owner_business_id = excluded.owner_business_id, owner_business_name = excluded.owner_business_name,
+			        last_seen_at = null, removed_at = null),
+			history as (
+			    insert into number_history (id, number_id, run_id, changed_at, old_code_verification_status,
+			        new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time,
+			        old_removed_at, new_removed_at)
+			    select nextval('number_history_seq'), id, ?, ?, old_status, code_verification_status, old_expiry,
+			        verification_expiry_time, old_removed_at, null
+			    from changed where not is_new
+			    and (old_status, old_expiry, old_removed_at)
+			        is distinct from (code_verification_status, verification_expiry_time, null::timestamptz)),
+			listed as (
+			    insert into run_listings (run_id, number_id) select ?, id from incoming on conflict do nothing)
+			select count(*) filter (where is_new), count(*) filter (where not is_new),
+			    count(*) filter (where is_new and phone_number is not null and phone_number_e164 is null)
+			from changed""";
 
 	private static final String REMOVE_UNLISTED = """
 			with removed as (
@@ -41,14 +92,11 @@ public class NumberWriter {
 			    verification_expiry_time, verification_expiry_time, null, removed_at
 			from removed""";
 
-	private final PreverifiedNumberRepository numbers;
-
 	private final EntityManager entityManager;
 
 	private final JdbcTemplate jdbc;
 
-	NumberWriter(PreverifiedNumberRepository numbers, EntityManager entityManager, JdbcTemplate jdbc) {
-		this.numbers = numbers;
+	NumberWriter(EntityManager entityManager, JdbcTemplate jdbc) {
 		this.entityManager = entityManager;
 		this.jdbc = jdbc;
 	}
@@ -67,46 +115,65 @@ public class NumberWriter {
 		Map<String, FetchedNumber> listed = page.stream()
 			.collect(Collectors.toMap(FetchedNumber::id, Function.identity(), (first, second) -> second,
 					LinkedHashMap::new));
-		Map<String, PreverifiedNumber> stored = this.numbers.findAllById(listed.keySet())
-			.stream()
-			.collect(Collectors.toMap(PreverifiedNumber::getId, Function.identity()));
-		int inserted = 0;
-		int updated = 0;
-		for (FetchedNumber fetched : listed.values()) {
-			PreverifiedNumber number = stored.get(fetched.id());
-			if (number == null) {
-				insert(businessId, fetched, now);
-				inserted++;
-			}
-			else if (number.differsFrom(businessId, fetched)) {
-				NumberChange.Values before = number.update(businessId, fetched);
-				if (!before.sameAs(number.trackedValues())) {
-					this.entityManager
-						.persist(new NumberChange(number.getId(), runId, now, before, number.trackedValues()));
-				}
-				updated++;
-			}
+		if (listed.isEmpty()) {
+			return new PageWriteResult(0, 0, 0);
 		}
-		recordListed(runId, listed.keySet().toArray(String[]::new));
-		return new PageWriteResult(inserted, updated, listed.size() - inserted - updated);
+		int[] counts = this.entityManager.unwrap(Session.class)
+			.doReturningWork((connection) -> upsert(connection, businessId, runId, listed.values(), now));
+		if (counts[2] > 0) {
+			logger.warn("{} new numbers of business {} have a phone number that is neither E.164 nor formatted "
+					+ "with a country code; stored as received", counts[2], businessId);
+		}
+		return new PageWriteResult(counts[0], counts[1], listed.size() - counts[0] - counts[1]);
 	}
 
-	private void insert(String businessId, FetchedNumber fetched, Instant now) {
-		PreverifiedNumber number = new PreverifiedNumber(businessId, fetched, now);
-		if (number.getPhoneNumber() != null && number.getPhoneNumberE164() == null) {
-			logger.warn("Number {} has a phone number that is not E.164 nor formatted with a country code; "
-					+ "stored as received", number.getId());
+	private static int[] upsert(Connection connection, String businessId, long runId, Collection<FetchedNumber> numbers,
+			Instant now) throws SQLException {
+		int size = numbers.size();
+		String[] ids = new String[size];
+		String[] phones = new String[size];
+		String[] e164s = new String[size];
+		String[] statuses = new String[size];
+		Double[] verified = new Double[size];
+		Double[] expiries = new Double[size];
+		String[] ownerIds = new String[size];
+		String[] ownerNames = new String[size];
+		int i = 0;
+		for (FetchedNumber number : numbers) {
+			ids[i] = number.id();
+			phones[i] = number.phoneNumber();
+			e164s[i] = PhoneNumbers.toE164(number.phoneNumber()).orElse(null);
+			statuses[i] = number.codeVerificationStatus();
+			verified[i] = epochSeconds(number.codeVerificationTime());
+			expiries[i] = epochSeconds(number.verificationExpiryTime());
+			ownerIds[i] = number.ownerBusinessId();
+			ownerNames[i] = number.ownerBusinessName();
+			i++;
 		}
-		this.entityManager.persist(number);
+		try (PreparedStatement statement = connection.prepareStatement(UPSERT_PAGE)) {
+			statement.setArray(1, connection.createArrayOf("text", ids));
+			statement.setArray(2, connection.createArrayOf("text", phones));
+			statement.setArray(3, connection.createArrayOf("text", e164s));
+			statement.setArray(4, connection.createArrayOf("text", statuses));
+			statement.setArray(5, connection.createArrayOf("float8", verified));
+			statement.setArray(6, connection.createArrayOf("float8", expiries));
+			statement.setArray(7, connection.createArrayOf("text", ownerIds));
+			statement.setArray(8, connection.createArrayOf("text", ownerNames));
+			statement.setString(9, businessId);
+			statement.setString(10, businessId);
+			statement.setObject(11, now.atOffset(ZoneOffset.UTC));
+			statement.setLong(12, runId);
+			statement.setObject(13, now.atOffset(ZoneOffset.UTC));
+			statement.setLong(14, runId);
+			try (ResultSet result = statement.executeQuery()) {
+				result.next();
+				return new int[] { result.getInt(1), result.getInt(2), result.getInt(3) };
+			}
+		}
 	}
 
-	private void recordListed(long runId, String[] ids) {
-		this.jdbc.update("insert into run_listings (run_id, number_id) select ?, unnest(?) on conflict do nothing",
-				(statement) -> {
-					Array array = statement.getConnection().createArrayOf("text", ids);
-					statement.setLong(1, runId);
-					statement.setArray(2, array);
-				});
+	private static Double epochSeconds(Instant instant) {
+		return (instant != null) ? instant.getEpochSecond() + instant.getNano() / 1e9 : null;
 	}
 
 	/**
