@@ -61,6 +61,8 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
+	private final Map<String, MockResponse> rendered = new ConcurrentHashMap<>();
+
 	private volatile String appSecret;
 
 	private volatile int maxLimit = Integer.MAX_VALUE;
@@ -100,6 +102,7 @@ public final class FakeGraphApi implements AutoCloseable {
 	 */
 	public void business(String businessId, String accessToken, List<Map<String, Object>> numbers) {
 		this.businesses.put(businessId, new Business(accessToken, new CopyOnWriteArrayList<>(numbers)));
+		this.rendered.keySet().removeIf((key) -> key.contains("/" + businessId + "/"));
 	}
 
 	public List<Map<String, Object>> numbers(String businessId) {
@@ -162,6 +165,7 @@ public final class FakeGraphApi implements AutoCloseable {
 		this.requests.clear();
 		this.calls.set(0);
 		this.businesses.clear();
+		this.rendered.clear();
 	}
 
 	@Override
@@ -179,18 +183,56 @@ public final class FakeGraphApi implements AutoCloseable {
 	}
 
 	private MockResponse serve(RecordedRequest request) {
-		HttpUrl url = request.getUrl();
-		Matcher path = PATH.matcher(url.encodedPath());
-		if (!"GET".equals(request.getMethod()) || !path.matches()) {
+		String token = token(request);
+		if (!"GET".equals(request.getMethod())) {
 			return error(400, 100, "GraphMethodException", "Unsupported " + request.getMethod().toLowerCase()
 					+ " request. Please read the Graph API documentation");
+		}
+		MockResponse rendered = this.rendered.get(renderKey(request.getUrl(), token));
+		return (rendered != null) ? rendered : serve(request.getUrl(), token);
+	}
+
+	/**
+	 * Renders every page of a business as the service asks for them, to be answered from
+	 * memory afterwards: for benchmarks, where the fake must not be what is measured. A
+	 * change of the business's inventory through {@link #business} forgets them.
+	 * @param businessId the business
+	 * @param limit the page size asked for
+	 * @param fields the fields asked for
+	 */
+	public void renderPages(String businessId, int limit, String fields) {
+		Business business = this.businesses.get(businessId);
+		int size = business.numbers().size();
+		// a page starts after the cursor of the record before it
+		for (int from = 0; from == 0 || from < size; from += limit) {
+			HttpUrl.Builder url = HttpUrl.get(baseUrl() + "/v25.0/" + businessId + "/preverified_numbers")
+				.newBuilder()
+				.addQueryParameter("fields", fields)
+				.addQueryParameter("limit", Integer.toString(limit));
+			if (from > 0) {
+				url.addQueryParameter("after", encodeCursor(from - 1));
+			}
+			HttpUrl page = url.build();
+			this.rendered.put(renderKey(page, business.accessToken()), serve(page, business.accessToken()));
+		}
+	}
+
+	private static String renderKey(HttpUrl url, String token) {
+		return url.encodedPath() + "|" + url.queryParameter("fields") + "|" + url.queryParameter("limit") + "|"
+				+ url.queryParameter("after") + "|" + url.queryParameter("appsecret_proof") + "|" + token;
+	}
+
+	private MockResponse serve(HttpUrl url, String token) {
+		Matcher path = PATH.matcher(url.encodedPath());
+		if (!path.matches()) {
+			return error(400, 100, "GraphMethodException",
+					"Unsupported get request. Please read the Graph API documentation");
 		}
 		if (!VERSIONS.contains(path.group(1))) {
 			return error(400, 2635, "OAuthException", "(#2635) You are calling a deprecated version of the Ads API. "
 					+ "Please update to the latest version: v25.0.");
 		}
 		Business business = this.businesses.get(path.group(2));
-		String token = token(request);
 		if (token == null || (business != null && !business.accessToken().equals(token)) || (business == null
 				&& this.businesses.values().stream().noneMatch((b) -> b.accessToken().equals(token)))) {
 			return error(401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token");

@@ -1,0 +1,51 @@
+package io.preverified.numbers;
+
+import java.util.List;
+
+import io.preverified.IntegrationTests;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every query the API runs on the numbers table can be served by an index: with
+ * sequential scans priced out, PostgreSQL still finds a plan without one. The statements
+ * are those the API issues, with their parameters.
+ */
+class QueryPlansIntegrationTests extends IntegrationTests {
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@ParameterizedTest
+	@ValueSource(strings = {
+			// GET /api/v1/numbers, with each filter and the cursor
+			"select * from numbers n where n.removed_at is null order by n.id limit 101",
+			"select * from numbers n where n.business_id = '1001' and n.removed_at is null order by n.id limit 101",
+			"select * from numbers n where n.business_id = '1001' and n.code_verification_status = 'VERIFIED' and n.removed_at is null and n.id > 'x' order by n.id limit 101",
+			"select * from numbers n where n.phone_number_e164 = '+15551234567' and n.removed_at is null order by n.id limit 101",
+			"select * from numbers n where n.phone_number = 'not a number' and n.removed_at is null order by n.id limit 101",
+			"select * from numbers n where n.verification_expiry_time > now() and n.verification_expiry_time <= now() + interval '14 days' and n.removed_at is null order by n.id limit 101",
+			// GET /api/v1/numbers/{id} and its history
+			"select * from numbers n where n.id = '1'",
+			"select * from number_history c where c.number_id = '1' order by c.changed_at desc, c.id desc limit 101",
+			// GET /api/v1/businesses: counts by status, last runs
+			"select n.code_verification_status, count(n.id) from numbers n where n.business_id = '1001' and n.removed_at is null group by n.code_verification_status",
+			"select * from sync_runs r where r.business_id = '1001' and r.status = 'SUCCEEDED' order by r.id desc limit 1",
+			// GET /api/v1/alerts
+			"select * from alerts a where a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101",
+			"select * from alerts a where a.business_id = '1001' and a.state = 'RESOLVED' order by a.verification_expiry_time, a.id limit 101" })
+	void apiQueryIsServedByAnIndex(String query) {
+		List<String> plan = this.transactions.execute((status) -> {
+			this.jdbc.execute("set local enable_seqscan = off");
+			return this.jdbc.queryForList("explain " + query, String.class);
+		});
+
+		assertThat(plan).as(String.join("\n", plan)).noneMatch((line) -> line.contains("Seq Scan"));
+	}
+
+}
