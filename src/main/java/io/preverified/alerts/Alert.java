@@ -46,44 +46,11 @@ class Alert {
 	protected Alert() {
 	}
 
-	Alert(String numberId, String businessId, String phoneNumber, Instant verificationExpiryTime, Severity severity,
-			Instant now) {
-		this.numberId = numberId;
-		this.businessId = businessId;
-		this.phoneNumber = phoneNumber;
-		this.verificationExpiryTime = verificationExpiryTime;
-		this.severity = severity;
-		this.state = State.FIRING;
-		this.firedAt = now;
-	}
-
-	/**
-	 * Follows the number's current severity and expiry.
-	 * @return whether the alert fires again: it escalated
-	 */
-	boolean follow(Severity severity, String phoneNumber, Instant verificationExpiryTime, Instant now) {
-		boolean escalated = severity.isMoreSevereThan(this.severity);
-		this.severity = severity;
-		this.phoneNumber = phoneNumber;
-		this.verificationExpiryTime = verificationExpiryTime;
-		if (escalated) {
-			this.state = State.FIRING;
-			this.firedAt = now;
-			this.acknowledgedAt = null;
-		}
-		return escalated;
-	}
-
 	void acknowledge(Instant now) {
 		if (this.state == State.FIRING) {
 			this.state = State.ACKNOWLEDGED;
 			this.acknowledgedAt = now;
 		}
-	}
-
-	void resolve(Instant now) {
-		this.state = State.RESOLVED;
-		this.resolvedAt = now;
 	}
 
 	boolean isOpen() {

@@ -1,12 +1,8 @@
 package io.preverified.alerts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.time.ZoneOffset;
 
 import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
@@ -19,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Brings the alerts in line with the numbers: an alert fires for every listed number
  * within the re-verification window or expired, follows its severity as time passes,
  * fires again when it escalates, and resolves when the number is re-verified past the
- * window or leaves the pool. The database compares what is due with what is open, so only
- * changes reach this class. Reads the numbers table of the numbers module.
+ * window or leaves the pool. One statement compares what is due with what is open and
+ * writes only the differences, with their notifications, however many numbers a business
+ * has. Reads the numbers table of the numbers module.
  */
 @Service
 class AlertEvaluator {
@@ -30,9 +27,9 @@ class AlertEvaluator {
 	// one evaluation at a time across replicas: they would fire the same alerts
 	private static final long LOCK_KEY = 0x70726576L;
 
-	private static final String CHANGES = """
+	private static final String EVALUATE = """
 			with due as (
-			    select n.id, n.business_id, n.phone_number, n.verification_expiry_time,
+			    select n.id as number_id, n.business_id, n.phone_number, n.verification_expiry_time,
 			        case when n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :now then 'EXPIRED'
 			             when n.verification_expiry_time <= :critical then 'CRITICAL'
 			             when n.verification_expiry_time <= :warning then 'WARNING'
@@ -43,17 +40,39 @@ class AlertEvaluator {
 			    and (:everyBusiness or n.business_id = :businessId)),
 			open as (
 			    select a.id, a.number_id, a.severity, a.phone_number, a.verification_expiry_time from alerts a
-			    where a.state <> 'RESOLVED' and (:everyBusiness or a.business_id = :businessId))
-			select coalesce(due.id, open.number_id), due.business_id, due.phone_number, due.verification_expiry_time,
-			    due.severity, open.id
-			from due full join open on open.number_id = due.id
-			where open.id is null or due.id is null or open.severity <> due.severity
-			or open.verification_expiry_time is distinct from due.verification_expiry_time
-			or open.phone_number is distinct from due.phone_number""";
-
-	private final AlertRepository alerts;
-
-	private final AlertNotifications notifications;
+			    where a.state <> 'RESOLVED' and (:everyBusiness or a.business_id = :businessId)),
+			fired as (
+			    insert into alerts (number_id, business_id, phone_number, verification_expiry_time, severity, state, fired_at)
+			    select due.number_id, due.business_id, due.phone_number, due.verification_expiry_time, due.severity,
+			        'FIRING', cast(:now as timestamptz)
+			    from due where not exists (select 1 from open where open.number_id = due.number_id)
+			    returning id, business_id),
+			resolved as (
+			    update alerts a set state = 'RESOLVED', resolved_at = :now
+			    from open where a.id = open.id
+			    and not exists (select 1 from due where due.number_id = open.number_id)
+			    returning a.id, a.business_id),
+			followed as (
+			    update alerts a set severity = due.severity, phone_number = due.phone_number,
+			        verification_expiry_time = due.verification_expiry_time,
+			        state = case when escalated then 'FIRING' else a.state end,
+			        fired_at = case when escalated then :now else a.fired_at end,
+			        acknowledged_at = case when escalated then null else a.acknowledged_at end
+			    from open join due on due.number_id = open.number_id,
+			        lateral (select array_position(:order, due.severity) > array_position(:order, open.severity)
+			            as escalated) change
+			    where a.id = open.id
+			    and (open.severity <> due.severity
+			        or open.verification_expiry_time is distinct from due.verification_expiry_time
+			        or open.phone_number is distinct from due.phone_number)
+			    returning a.id, a.business_id, escalated),
+			notified as (
+			    insert into alert_notifications (alert_id, business_id, status, created_at)
+			    select id, business_id, 'firing', cast(:now as timestamptz) from fired where :notify
+			    union all select id, business_id, 'firing', cast(:now as timestamptz) from followed
+			        where escalated and :notify
+			    union all select id, business_id, 'resolved', cast(:now as timestamptz) from resolved where :notify)
+			select (select count(*) from fired) + (select count(*) from resolved) + (select count(*) from followed)""";
 
 	private final AlertsProperties properties;
 
@@ -61,10 +80,7 @@ class AlertEvaluator {
 
 	private final Clock clock;
 
-	AlertEvaluator(AlertRepository alerts, AlertNotifications notifications, AlertsProperties properties,
-			EntityManager entityManager, Clock clock) {
-		this.alerts = alerts;
-		this.notifications = notifications;
+	AlertEvaluator(AlertsProperties properties, EntityManager entityManager, Clock clock) {
 		this.properties = properties;
 		this.entityManager = entityManager;
 		this.clock = clock;
@@ -90,58 +106,29 @@ class AlertEvaluator {
 			.setParameter("key", LOCK_KEY)
 			.getSingleResult();
 		Instant now = this.clock.instant();
-		@SuppressWarnings("unchecked")
-		List<Object[]> changes = this.entityManager.createNativeQuery(CHANGES)
-			.setParameter("now", now)
-			.setParameter("critical", now.plus(this.properties.critical()))
-			.setParameter("warning", now.plus(this.properties.warning()))
-			.setParameter("window", now.plus(this.properties.reverifyWindow()))
+		int changed = ((Number) this.entityManager.createNativeQuery(EVALUATE)
+			.setParameter("now", now.atOffset(ZoneOffset.UTC))
+			.setParameter("critical", now.plus(this.properties.critical()).atOffset(ZoneOffset.UTC))
+			.setParameter("warning", now.plus(this.properties.warning()).atOffset(ZoneOffset.UTC))
+			.setParameter("window", now.plus(this.properties.reverifyWindow()).atOffset(ZoneOffset.UTC))
 			.setParameter("everyBusiness", businessId == null)
 			.setParameter("businessId", (businessId != null) ? businessId : "")
-			.getResultList();
-		Map<Long, Alert> open = this.alerts.findAllById(
-				changes.stream().filter((row) -> row[5] != null).map((row) -> ((Number) row[5]).longValue()).toList())
-			.stream()
-			.collect(Collectors.toMap(Alert::getId, Function.identity()));
-		for (Object[] row : changes) {
-			apply(row, (row[5] != null) ? open.get(((Number) row[5]).longValue()) : null, now);
+			.setParameter("order", severityOrder())
+			.setParameter("notify", this.properties.webhook().enabled())
+			.getSingleResult()).intValue();
+		if (changed > 0) {
+			logger.info("Alert evaluation changed {} alerts", changed);
 		}
-		if (!changes.isEmpty()) {
-			logger.info("Alert evaluation changed {} alerts", changes.size());
-		}
-		return changes.size();
+		return changed;
 	}
 
-	private void apply(Object[] row, Alert alert, Instant now) {
-		String numberId = (String) row[0];
-		if (row[4] == null) {
-			alert.resolve(now);
-			this.notifications.resolved(alert);
-			return;
+	private static String[] severityOrder() {
+		Severity[] severities = Severity.values();
+		String[] order = new String[severities.length];
+		for (int i = 0; i < severities.length; i++) {
+			order[i] = severities[i].name();
 		}
-		Severity severity = Severity.valueOf((String) row[4]);
-		String phoneNumber = (String) row[2];
-		Instant expiry = instant(row[3]);
-		if (alert == null) {
-			Alert fired = this.alerts.save(new Alert(numberId, (String) row[1], phoneNumber, expiry, severity, now));
-			this.notifications.firing(fired);
-		}
-		else if (alert.follow(severity, phoneNumber, expiry, now)) {
-			this.notifications.firing(alert);
-		}
-	}
-
-	private static Instant instant(Object value) {
-		if (value instanceof Instant instant) {
-			return instant;
-		}
-		if (value instanceof Timestamp timestamp) {
-			return timestamp.toInstant();
-		}
-		if (value instanceof java.time.OffsetDateTime offsetDateTime) {
-			return offsetDateTime.toInstant();
-		}
-		return null;
+		return order;
 	}
 
 }

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The outbox of alert notifications. Each change of an alert is written in the
- * transaction that makes it; once the oldest change of a business is {@code group-wait}
- * old, the changes of that business become one webhook delivery, kept until a receiver
- * accepts it. Nothing is recorded without a webhook URL.
+ * The outbox of alert notifications. {@link AlertEvaluator} writes each change of an
+ * alert in the transaction that makes it; once the oldest change of a business is
+ * {@code group-wait} old, the changes of that business become one webhook delivery, kept
+ * until a receiver accepts it. Nothing is recorded without a webhook URL.
  */
 @Component
 class AlertNotifications {
@@ -42,22 +42,6 @@ class AlertNotifications {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
-	}
-
-	void firing(Alert alert) {
-		record(alert, "firing");
-	}
-
-	void resolved(Alert alert) {
-		record(alert, "resolved");
-	}
-
-	private void record(Alert alert, String status) {
-		if (this.properties.webhook().enabled()) {
-			this.jdbc.update(
-					"insert into alert_notifications (alert_id, business_id, status, created_at) values (?, ?, ?, ?)",
-					alert.getId(), alert.getBusinessId(), status, java.sql.Timestamp.from(this.clock.instant()));
-		}
 	}
 
 	/**

@@ -16,10 +16,6 @@ enum Severity {
 	CRITICAL,
 
 	/** Expired, or upstream reports it as EXPIRED. */
-	EXPIRED;
-
-	boolean isMoreSevereThan(Severity other) {
-		return compareTo(other) > 0;
-	}
+	EXPIRED
 
 }
