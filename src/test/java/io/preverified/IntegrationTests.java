@@ -2,6 +2,9 @@ package io.preverified;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -124,6 +127,25 @@ public abstract class IntegrationTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * A number as upstream lists it, verified 90 days before it expires.
+	 * @param id its id; its phone number is {@code +1555000<id>}
+	 * @param status its verification status
+	 * @param expiry when its verification expires, or {@code null}
+	 * @return the record
+	 */
+	protected static Map<String, Object> number(String id, String status, Instant expiry) {
+		Map<String, Object> number = new LinkedHashMap<>();
+		number.put("id", id);
+		number.put("phone_number", "+1555000" + id);
+		number.put("code_verification_status", status);
+		if (expiry != null) {
+			number.put("code_verification_time", expiry.minus(Duration.ofDays(90)).getEpochSecond());
+			number.put("verification_expiry_time", expiry.getEpochSecond());
+		}
+		return number;
 	}
 
 	/**

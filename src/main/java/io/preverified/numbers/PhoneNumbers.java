@@ -1,6 +1,8 @@
 package io.preverified.numbers;
 
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -12,6 +14,10 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 final class PhoneNumbers {
 
 	private static final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
+
+	private static final Set<Integer> CALLING_CODES = util.getSupportedCallingCodes();
 
 	private PhoneNumbers() {
 	}
@@ -26,6 +32,12 @@ final class PhoneNumbers {
 		if (number == null || number.isBlank()) {
 			return Optional.empty();
 		}
+		// most numbers arrive in E.164 already: parsing them (a fifth of a sync's time)
+		// would
+		// give them back unchanged once their country calling code is known
+		if (E164.matcher(number).matches() && hasKnownCallingCode(number)) {
+			return Optional.of(number);
+		}
 		try {
 			PhoneNumber parsed = util.parse(number, "ZZ");
 			return Optional.of(util.format(parsed, PhoneNumberUtil.PhoneNumberFormat.E164));
@@ -33,6 +45,16 @@ final class PhoneNumbers {
 		catch (NumberParseException ex) {
 			return Optional.empty();
 		}
+	}
+
+	// calling codes are prefix-free: at most one of the first three prefixes is one
+	private static boolean hasKnownCallingCode(String e164) {
+		for (int length = 1; length <= 3; length++) {
+			if (CALLING_CODES.contains(Integer.parseInt(e164.substring(1, 1 + length)))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

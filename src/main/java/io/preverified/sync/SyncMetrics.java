@@ -41,6 +41,8 @@ class SyncMetrics {
 
 	private final MultiGauge numbers;
 
+	private final Map<String, Map<String, Long>> numberCounts = new ConcurrentHashMap<>();
+
 	SyncMetrics(SyncProperties properties, SyncRuns runs, NumberStatistics statistics, MeterRegistry meters) {
 		this.properties = properties;
 		this.runs = runs;
@@ -63,7 +65,8 @@ class SyncMetrics {
 				.tag("business_id", business.id())
 				.register(this.meters);
 		}
-		refreshNumbers();
+		this.properties.businesses().forEach((business) -> countNumbers(business.id()));
+		registerNumbers();
 	}
 
 	void runEnded(String businessId, boolean succeeded, Duration took, Instant endedAt) {
@@ -83,16 +86,19 @@ class SyncMetrics {
 		if (succeeded) {
 			this.lastSuccess.put(businessId, endedAt.getEpochSecond());
 		}
-		refreshNumbers();
+		// only this business's counts can have changed
+		countNumbers(businessId);
+		registerNumbers();
 	}
 
-	private void refreshNumbers() {
+	private void countNumbers(String businessId) {
+		this.numberCounts.put(businessId, this.statistics.countByStatus(businessId));
+	}
+
+	private void registerNumbers() {
 		List<MultiGauge.Row<?>> rows = new ArrayList<>();
-		for (SyncProperties.Business business : this.properties.businesses()) {
-			this.statistics.countByStatus(business.id())
-				.forEach((status, count) -> rows
-					.add(MultiGauge.Row.of(Tags.of("business_id", business.id(), "status", status), count)));
-		}
+		this.numberCounts.forEach((businessId, counts) -> counts.forEach((status, count) -> rows
+			.add(MultiGauge.Row.of(Tags.of("business_id", businessId, "status", status), count))));
 		this.numbers.register(rows, true);
 	}
 

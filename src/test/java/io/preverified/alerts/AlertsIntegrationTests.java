@@ -276,16 +276,4 @@ class AlertsIntegrationTests extends IntegrationTests {
 		return values;
 	}
 
-	private static Map<String, Object> number(String id, String status, Instant expiry) {
-		Map<String, Object> number = new LinkedHashMap<>();
-		number.put("id", id);
-		number.put("phone_number", "+1555000" + id);
-		number.put("code_verification_status", status);
-		if (expiry != null) {
-			number.put("code_verification_time", expiry.minus(Duration.ofDays(90)).getEpochSecond());
-			number.put("verification_expiry_time", expiry.getEpochSecond());
-		}
-		return number;
-	}
-
 }

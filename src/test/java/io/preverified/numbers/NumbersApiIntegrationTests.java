@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
@@ -164,18 +162,6 @@ class NumbersApiIntegrationTests extends IntegrationTests {
 		List<String> ids = new ArrayList<>();
 		getJson(uri).get("data").forEach((number) -> ids.add(number.get("id").asString()));
 		return ids;
-	}
-
-	private static Map<String, Object> number(String id, String status, Instant expiry) {
-		Map<String, Object> number = new LinkedHashMap<>();
-		number.put("id", id);
-		number.put("phone_number", "+1555000" + id);
-		number.put("code_verification_status", status);
-		if (expiry != null) {
-			number.put("code_verification_time", expiry.minus(Duration.ofDays(90)).getEpochSecond());
-			number.put("verification_expiry_time", expiry.getEpochSecond());
-		}
-		return number;
 	}
 
 }

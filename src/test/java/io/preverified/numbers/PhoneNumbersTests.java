@@ -1,5 +1,9 @@
 package io.preverified.numbers;
 
+import java.util.List;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +19,22 @@ class PhoneNumbersTests {
 		assertThat(PhoneNumbers.toE164("+1 211-555-5105")).contains("+12115555105");
 		assertThat(PhoneNumbers.toE164("+1 (211) 555.5105")).contains("+12115555105");
 		assertThat(PhoneNumbers.toE164("+44 20 1234 5678")).contains("+442012345678");
+	}
+
+	@Test
+	void toE164OfE164NumbersAgreesWithLibphonenumber() {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		for (String number : List.of("+15551234567", "+442012345678", "+390612345678", "+8613912345678", "+97312345678",
+				"+2250712345678", "+79991234567", "+999123456789", "+80012345678")) {
+			String expected;
+			try {
+				expected = util.format(util.parse(number, "ZZ"), PhoneNumberUtil.PhoneNumberFormat.E164);
+			}
+			catch (NumberParseException ex) {
+				expected = null;
+			}
+			assertThat(PhoneNumbers.toE164(number).orElse(null)).as(number).isEqualTo(expected);
+		}
 	}
 
 	@Test
