@@ -41,7 +41,10 @@ record NumberFilter(String businessId, CodeVerificationStatus status, String pho
 			if (this.phoneNumber != null) {
 				predicates.add(PhoneNumbers.toE164(this.phoneNumber)
 					.map((e164) -> cb.equal(root.get("phoneNumberE164"), e164))
-					.orElseGet(() -> cb.equal(root.get("phoneNumber"), this.phoneNumber)));
+					// a number that cannot be normalised is stored without an E.164 form
+					// too
+					.orElseGet(() -> cb.and(cb.isNull(root.get("phoneNumberE164")),
+							cb.equal(root.get("phoneNumber"), this.phoneNumber))));
 			}
 			if (this.expiringWithin != null) {
 				predicates.add(cb.greaterThan(root.get("verificationExpiryTime"), now));

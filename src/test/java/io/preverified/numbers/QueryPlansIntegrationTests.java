@@ -28,7 +28,7 @@ class QueryPlansIntegrationTests extends IntegrationTests {
 			"select * from numbers n where n.business_id = '1001' and n.removed_at is null order by n.id limit 101",
 			"select * from numbers n where n.business_id = '1001' and n.code_verification_status = 'VERIFIED' and n.removed_at is null and n.id > 'x' order by n.id limit 101",
 			"select * from numbers n where n.phone_number_e164 = '+15551234567' and n.removed_at is null order by n.id limit 101",
-			"select * from numbers n where n.phone_number = 'not a number' and n.removed_at is null order by n.id limit 101",
+			"select * from numbers n where n.phone_number_e164 is null and n.phone_number = 'not a number' and n.removed_at is null order by n.id limit 101",
 			"select * from numbers n where n.verification_expiry_time > now() and n.verification_expiry_time <= now() + interval '14 days' and n.removed_at is null order by n.id limit 101",
 			// GET /api/v1/numbers/{id} and its history
 			"select * from numbers n where n.id = '1'",
