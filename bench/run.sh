@@ -14,10 +14,13 @@ fi
 
 jar=$(ls target/preverified-sync-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
 if [[ -z "$jar" || ! -d target/test-classes ]]; then
-  mvn -q -DskipTests -Dspring-javaformat.skip=true package
+  mvn -q -DskipTests package
   jar=$(ls target/preverified-sync-*.jar | grep -v original | head -n 1)
 fi
 mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# the benchmark lives beside this script, built on the tests' fake Graph API
+rm -rf target/bench-classes
+javac -d target/bench-classes -cp "$classpath" bench/src/io/preverified/bench/*.java
 : > target/bench-service.log
-exec java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  io.preverified.bench.Benchmark "$@" "$jar"
+exec java -Xmx3g -cp "target/bench-classes:$classpath" io.preverified.bench.Benchmark "$@" "$jar"
