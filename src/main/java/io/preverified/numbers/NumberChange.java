@@ -1,7 +1,6 @@
 package io.preverified.numbers;
 
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -9,22 +8,19 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * A change of status, expiry or removal of a number, as one run saw it.
+ * A change of status, expiry or removal of a number, as one run saw it. Written by
+ * {@link NumberWriter}'s statements, read by the history API.
  */
 @Entity
 @Table(name = "number_history")
 class NumberChange {
 
+	// written by NumberWriter's statements, ids from number_history_seq
 	@Id
-	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "number_history_seq")
-	@SequenceGenerator(name = "number_history_seq", sequenceName = "number_history_seq", allocationSize = 50)
 	private Long id;
 
 	private String numberId;
@@ -52,14 +48,6 @@ class NumberChange {
 	private Values after;
 
 	protected NumberChange() {
-	}
-
-	NumberChange(String numberId, Long runId, Instant changedAt, Values before, Values after) {
-		this.numberId = numberId;
-		this.runId = runId;
-		this.changedAt = changedAt;
-		this.before = before;
-		this.after = after;
 	}
 
 	Long getId() {
@@ -95,12 +83,6 @@ class NumberChange {
 	 */
 	@Embeddable
 	record Values(String codeVerificationStatus, Instant verificationExpiryTime, Instant removedAt) {
-
-		boolean sameAs(Values other) {
-			return Objects.equals(this.codeVerificationStatus, other.codeVerificationStatus)
-					&& Objects.equals(this.verificationExpiryTime, other.verificationExpiryTime)
-					&& Objects.equals(this.removedAt, other.removedAt);
-		}
 
 	}
 

@@ -1,16 +1,15 @@
 package io.preverified.numbers;
 
 import java.time.Instant;
-import java.util.Objects;
 
-import io.preverified.graphapi.FetchedNumber;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A pre-verified number as last seen upstream.
+ * A pre-verified number as last seen upstream, as the API reads it; {@link NumberWriter}
+ * writes numbers page by page in SQL.
  */
 @Entity
 @Table(name = "numbers")
@@ -43,52 +42,6 @@ class PreverifiedNumber {
 	private Instant removedAt;
 
 	protected PreverifiedNumber() {
-	}
-
-	PreverifiedNumber(String businessId, FetchedNumber fetched, Instant now) {
-		this.id = fetched.id();
-		this.firstSeenAt = now;
-		apply(businessId, fetched);
-	}
-
-	/**
-	 * Takes the values upstream listed now.
-	 * @return the change of status, expiry or removal this makes, if any; other fields
-	 * may change without one
-	 */
-	NumberChange.Values update(String businessId, FetchedNumber fetched) {
-		NumberChange.Values before = trackedValues();
-		apply(businessId, fetched);
-		this.removedAt = null;
-		this.lastSeenAt = null;
-		return before;
-	}
-
-	boolean differsFrom(String businessId, FetchedNumber fetched) {
-		return this.removedAt != null || !Objects.equals(this.businessId, businessId)
-				|| !Objects.equals(this.phoneNumber, fetched.phoneNumber())
-				|| !Objects.equals(this.codeVerificationStatus, fetched.codeVerificationStatus())
-				|| !Objects.equals(this.codeVerificationTime, fetched.codeVerificationTime())
-				|| !Objects.equals(this.verificationExpiryTime, fetched.verificationExpiryTime())
-				|| !Objects.equals(this.ownerBusinessId, fetched.ownerBusinessId())
-				|| !Objects.equals(this.ownerBusinessName, fetched.ownerBusinessName());
-	}
-
-	private void apply(String businessId, FetchedNumber fetched) {
-		this.businessId = businessId;
-		if (!Objects.equals(this.phoneNumber, fetched.phoneNumber()) || this.phoneNumberE164 == null) {
-			this.phoneNumber = fetched.phoneNumber();
-			this.phoneNumberE164 = PhoneNumbers.toE164(fetched.phoneNumber()).orElse(null);
-		}
-		this.codeVerificationStatus = fetched.codeVerificationStatus();
-		this.codeVerificationTime = fetched.codeVerificationTime();
-		this.verificationExpiryTime = fetched.verificationExpiryTime();
-		this.ownerBusinessId = fetched.ownerBusinessId();
-		this.ownerBusinessName = fetched.ownerBusinessName();
-	}
-
-	NumberChange.Values trackedValues() {
-		return new NumberChange.Values(this.codeVerificationStatus, this.verificationExpiryTime, this.removedAt);
 	}
 
 	String getId() {
