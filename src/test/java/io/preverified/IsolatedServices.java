@@ -27,24 +27,7 @@ public final class IsolatedServices {
 		this.schema = schema;
 		JdbcConnectionDetails shared = TestDatabase.connectionDetails(new StandardEnvironment());
 		String url = shared.getJdbcUrl() + (shared.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-		this.database = new JdbcConnectionDetails() {
-
-			@Override
-			public String getJdbcUrl() {
-				return url;
-			}
-
-			@Override
-			public String getUsername() {
-				return shared.getUsername();
-			}
-
-			@Override
-			public String getPassword() {
-				return shared.getPassword();
-			}
-
-		};
+		this.database = TestDatabase.details(url, shared.getUsername(), shared.getPassword());
 		new JdbcTemplate(dataSource(shared)).execute("drop schema if exists " + schema + " cascade");
 	}
 

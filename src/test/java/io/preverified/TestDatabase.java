@@ -81,7 +81,7 @@ final class TestDatabase {
 		}
 	}
 
-	private static JdbcConnectionDetails details(String url, String username, String password) {
+	static JdbcConnectionDetails details(String url, String username, String password) {
 		return new JdbcConnectionDetails() {
 
 			@Override

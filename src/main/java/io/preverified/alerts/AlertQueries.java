@@ -2,13 +2,11 @@ package io.preverified.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.preverified.web.ConflictException;
 import io.preverified.web.Cursor;
-import io.preverified.web.InvalidParameterException;
 import io.preverified.web.ListResponse;
 import io.preverified.web.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
@@ -38,7 +36,7 @@ class AlertQueries {
 	 */
 	@Transactional(readOnly = true)
 	ListResponse<AlertResponse> find(String businessId, Severity severity, Alert.State state, String after, int limit) {
-		AlertCursor cursor = AlertCursor.decode(after);
+		Cursor.TimeAndId cursor = Cursor.decodeTimeAndId(after);
 		Specification<Alert> specification = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (businessId != null) {
@@ -52,9 +50,9 @@ class AlertQueries {
 			if (cursor != null) {
 				var expiry = root.<Instant>get("verificationExpiryTime");
 				var id = root.<Long>get("id");
-				predicates.add((cursor.expiry() == null) ? cb.and(cb.isNull(expiry), cb.greaterThan(id, cursor.id()))
-						: cb.or(cb.greaterThan(expiry, cursor.expiry()),
-								cb.and(cb.equal(expiry, cursor.expiry()), cb.greaterThan(id, cursor.id())),
+				predicates.add((cursor.time() == null) ? cb.and(cb.isNull(expiry), cb.greaterThan(id, cursor.id()))
+						: cb.or(cb.greaterThan(expiry, cursor.time()),
+								cb.and(cb.equal(expiry, cursor.time()), cb.greaterThan(id, cursor.id())),
 								cb.isNull(expiry)));
 			}
 			return cb.and(predicates.toArray(Predicate[]::new));
@@ -63,7 +61,9 @@ class AlertQueries {
 		List<Alert> rows = this.alerts.findBy(specification,
 				(query) -> query.sortBy(Sort.by("verificationExpiryTime", "id")).limit(limit + 1).all());
 		Instant now = this.clock.instant();
-		return ListResponse.of(rows, limit, AlertCursor::key, (alert) -> AlertResponse.of(alert, now));
+		return ListResponse.of(rows, limit,
+				(alert) -> Cursor.timeAndId(alert.getVerificationExpiryTime(), alert.getId()),
+				(alert) -> AlertResponse.of(alert, now));
 	}
 
 	@Transactional(readOnly = true)
@@ -83,30 +83,6 @@ class AlertQueries {
 
 	private Alert alert(long id) {
 		return this.alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert", id));
-	}
-
-	private record AlertCursor(Instant expiry, long id) {
-
-		static String key(Alert alert) {
-			return alert.getVerificationExpiryTime() + "|" + alert.getId();
-		}
-
-		static AlertCursor decode(String cursor) {
-			String key = Cursor.decode(cursor);
-			if (key == null) {
-				return null;
-			}
-			int separator = key.indexOf('|');
-			try {
-				String expiry = key.substring(0, separator);
-				return new AlertCursor("null".equals(expiry) ? null : Instant.parse(expiry),
-						Long.parseLong(key.substring(separator + 1)));
-			}
-			catch (DateTimeParseException | NumberFormatException | IndexOutOfBoundsException ex) {
-				throw new InvalidParameterException("after", "is not a cursor handed out by this API");
-			}
-		}
-
 	}
 
 }

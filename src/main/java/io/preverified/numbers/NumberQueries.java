@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
 import io.preverified.web.NotFoundException;
 
@@ -51,14 +52,15 @@ class NumberQueries {
 		return NumberResponse.of(number, this.listingTimes.lastCompleteListing(number.getBusinessId()).orElse(null));
 	}
 
-	ListResponse<HistoryEntryResponse> history(String id, HistoryCursor after, int limit) {
+	ListResponse<HistoryEntryResponse> history(String id, Cursor.TimeAndId after, int limit) {
 		if (!this.numbers.existsById(id)) {
 			throw new NotFoundException("Number", id);
 		}
 		List<NumberChange> rows = (after != null)
-				? this.changes.findNewestFirstAfter(id, after.changedAt(), after.id(), Limit.of(limit + 1))
+				? this.changes.findNewestFirstAfter(id, after.time(), after.id(), Limit.of(limit + 1))
 				: this.changes.findNewestFirst(id, Limit.of(limit + 1));
-		return ListResponse.of(rows, limit, HistoryCursor::key, HistoryEntryResponse::of);
+		return ListResponse.of(rows, limit, (change) -> Cursor.timeAndId(change.getChangedAt(), change.getId()),
+				HistoryEntryResponse::of);
 	}
 
 }

@@ -49,7 +49,7 @@ class NumbersController {
 	@GetMapping("/{id}/history")
 	ListResponse<HistoryEntryResponse> history(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) String after) {
-		return this.queries.history(id, HistoryCursor.decode(after), Limit.of(limit));
+		return this.queries.history(id, Cursor.decodeTimeAndId(after), Limit.of(limit));
 	}
 
 	private static String phoneNumber(String phoneNumber) {

@@ -31,13 +31,17 @@ class SyncHealthIndicator implements HealthIndicator {
 
 	private final SyncRunRepository runs;
 
+	private final SyncRuns syncRuns;
+
 	private final GraphApiClient graphApi;
 
 	private final Clock clock;
 
 	private final Instant startedAt;
 
-	SyncHealthIndicator(SyncProperties properties, SyncRunRepository runs, GraphApiClient graphApi, Clock clock) {
+	SyncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRuns syncRuns, GraphApiClient graphApi,
+			Clock clock) {
+		this.syncRuns = syncRuns;
 		this.properties = properties;
 		this.runs = runs;
 		this.graphApi = graphApi;
@@ -52,10 +56,7 @@ class SyncHealthIndicator implements HealthIndicator {
 		Map<String, Object> businesses = new LinkedHashMap<>();
 		boolean stale = false;
 		for (SyncProperties.Business business : this.properties.businesses()) {
-			Instant lastSuccess = this.runs
-				.findFirstByBusinessIdAndStatusOrderByIdDesc(business.id(), SyncRun.Status.SUCCEEDED)
-				.map(SyncRun::getFinishedAt)
-				.orElse(null);
+			Instant lastSuccess = this.syncRuns.lastCompleteListing(business.id()).orElse(null);
 			Instant since = (lastSuccess != null) ? lastSuccess : this.startedAt;
 			boolean businessStale = Duration.between(since, now).compareTo(staleAfter) > 0;
 			stale |= businessStale;

@@ -26,7 +26,10 @@ class SyncRunQueries {
 
 	private final NumberStatistics statistics;
 
-	SyncRunQueries(SyncRunRepository runs, SyncProperties properties, NumberStatistics statistics) {
+	private final SyncRuns syncRuns;
+
+	SyncRunQueries(SyncRunRepository runs, SyncRuns syncRuns, SyncProperties properties, NumberStatistics statistics) {
+		this.syncRuns = syncRuns;
 		this.runs = runs;
 		this.properties = properties;
 		this.statistics = statistics;
@@ -63,12 +66,8 @@ class SyncRunQueries {
 		SyncRunResponse lastRun = this.runs.findFirstByBusinessIdOrderByIdDesc(business.id())
 			.map(SyncRunResponse::of)
 			.orElse(null);
-		SyncRunResponse lastSuccess = this.runs
-			.findFirstByBusinessIdAndStatusOrderByIdDesc(business.id(), SyncRun.Status.SUCCEEDED)
-			.map(SyncRunResponse::of)
-			.orElse(null);
 		return new BusinessResponse(business.id(), business.name(), lastRun,
-				(lastSuccess != null) ? lastSuccess.finishedAt() : null,
+				this.syncRuns.lastCompleteListing(business.id()).orElse(null),
 				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())));
 	}
 

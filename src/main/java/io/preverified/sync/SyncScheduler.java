@@ -58,14 +58,8 @@ class SyncScheduler {
 			return;
 		}
 		try {
-			Instant due = this.runs.lastFinishedAt(business.id())
-				.map((finished) -> finished.plus(this.properties.sync().interval()))
-				.orElse(Instant.MIN);
-			Instant now = this.clock.instant();
-			if (due.isAfter(now)) {
-				schedule(business, due);
-				return;
-			}
+			// not due (another replica or a manual run ran it lately): next is due an
+			// interval after that run
 			this.launcher.startIfDue(business, this.properties.sync().interval())
 				.ifPresentOrElse(
 						(started) -> started.completion().whenComplete((result, failure) -> scheduleNext(business)),

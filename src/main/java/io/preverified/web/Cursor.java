@@ -1,6 +1,8 @@
 package io.preverified.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 
 /**
@@ -38,6 +40,48 @@ public final class Cursor {
 			// not base64: reported below
 		}
 		throw new InvalidParameterException("after", "is not a cursor handed out by this API");
+	}
+
+	/**
+	 * The sort key of a list ordered by a time, then by id.
+	 * @param time the time of the last item, or {@code null} when it has none
+	 * @param id its id
+	 * @return the key to hand to {@link ListResponse}
+	 */
+	public static String timeAndId(Instant time, long id) {
+		return time + "|" + id;
+	}
+
+	/**
+	 * Decodes the {@code after} parameter of a list ordered by a time, then by id.
+	 * @param cursor the cursor a previous page handed out, or {@code null}
+	 * @return where to resume, or {@code null} when no cursor was given
+	 * @throws InvalidParameterException when the cursor was not handed out by this API
+	 */
+	public static TimeAndId decodeTimeAndId(String cursor) {
+		String key = decode(cursor);
+		if (key == null) {
+			return null;
+		}
+		int separator = key.indexOf('|');
+		try {
+			String time = key.substring(0, separator);
+			return new TimeAndId("null".equals(time) ? null : Instant.parse(time),
+					Long.parseLong(key.substring(separator + 1)));
+		}
+		catch (DateTimeParseException | NumberFormatException | IndexOutOfBoundsException ex) {
+			throw new InvalidParameterException("after", "is not a cursor handed out by this API");
+		}
+	}
+
+	/**
+	 * Where a list ordered by a time, then by id, resumes.
+	 *
+	 * @param time the time of the last item of the previous page, or {@code null}
+	 * @param id its id
+	 */
+	public record TimeAndId(Instant time, long id) {
+
 	}
 
 	/**
