@@ -1,5 +1,7 @@
 package io.preverified;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +25,47 @@ public final class IsolatedServices {
 
 	private final JdbcConnectionDetails database;
 
+	private final JdbcConnectionDetails direct;
+
 	public IsolatedServices(String schema) {
+		this(schema, null);
+	}
+
+	/**
+	 * Isolated services that reach the tests' PostgreSQL through a relay.
+	 * @param schema their schema
+	 * @param relay the relay, or {@code null} to connect directly
+	 */
+	public IsolatedServices(String schema, TcpRelay relay) {
 		this.schema = schema;
 		JdbcConnectionDetails shared = TestDatabase.connectionDetails(new StandardEnvironment());
 		String url = shared.getJdbcUrl() + (shared.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-		this.database = TestDatabase.details(url, shared.getUsername(), shared.getPassword());
+		this.direct = TestDatabase.details(url, shared.getUsername(), shared.getPassword());
+		this.database = (relay != null)
+				? TestDatabase.details(url.replaceFirst("//[^/]+/", "//127.0.0.1:" + relay.port() + "/"),
+						shared.getUsername(), shared.getPassword())
+				: this.direct;
 		new JdbcTemplate(dataSource(shared)).execute("drop schema if exists " + schema + " cascade");
+	}
+
+	/**
+	 * Where the tests' PostgreSQL listens.
+	 * @return its host and port
+	 */
+	public static InetSocketAddress databaseAddress() {
+		URI uri = URI.create(TestDatabase.connectionDetails(new StandardEnvironment()).getJdbcUrl().substring(5));
+		return InetSocketAddress.createUnresolved(uri.getHost(), uri.getPort());
+	}
+
+	/**
+	 * The database of this schema, for a service in another process.
+	 * @return {@code spring.datasource.*} and {@code spring.flyway.schemas} arguments
+	 */
+	public List<String> databaseArguments() {
+		return List.of("--spring.flyway.schemas=" + this.schema,
+				"--spring.datasource.url=" + this.database.getJdbcUrl(),
+				"--spring.datasource.username=" + this.database.getUsername(),
+				"--spring.datasource.password=" + this.database.getPassword());
 	}
 
 	/**
@@ -47,11 +84,11 @@ public final class IsolatedServices {
 	}
 
 	/**
-	 * Reads and writes this schema while no instance runs.
+	 * Reads and writes this schema, directly, not through a relay.
 	 * @return a template on it
 	 */
 	public JdbcTemplate jdbc() {
-		return new JdbcTemplate(dataSource(this.database));
+		return new JdbcTemplate(dataSource(this.direct));
 	}
 
 	private static DataSource dataSource(JdbcConnectionDetails details) {

@@ -12,8 +12,15 @@ import java.time.Instant;
  * @param verificationExpiryTime when the verification expires
  * @param ownerBusinessId id of the owning business
  * @param ownerBusinessName name of the owning business
+ * @param malformed whether a field could not be read and was left out
  */
 public record FetchedNumber(String id, String phoneNumber, String codeVerificationStatus, Instant codeVerificationTime,
-		Instant verificationExpiryTime, String ownerBusinessId, String ownerBusinessName) {
+		Instant verificationExpiryTime, String ownerBusinessId, String ownerBusinessName, boolean malformed) {
+
+	public FetchedNumber(String id, String phoneNumber, String codeVerificationStatus, Instant codeVerificationTime,
+			Instant verificationExpiryTime, String ownerBusinessId, String ownerBusinessName) {
+		this(id, phoneNumber, codeVerificationStatus, codeVerificationTime, verificationExpiryTime, ownerBusinessId,
+				ownerBusinessName, false);
+	}
 
 }

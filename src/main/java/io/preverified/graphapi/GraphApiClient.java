@@ -1,16 +1,21 @@
 package io.preverified.graphapi;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.preverified.graphapi.payload.GraphApiErrorResponse;
 import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -18,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.codec.CodecException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -41,6 +47,11 @@ public class GraphApiClient {
 	 * pages.
 	 */
 	static final int MAX_PAGES = 100_000;
+
+	/**
+	 * The largest page body read; a larger page halves the page size.
+	 */
+	static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
 
 	private final WebClient webClient;
 
@@ -74,7 +85,8 @@ public class GraphApiClient {
 		BusinessGuard guard = this.guards.forBusiness(businessId);
 		String proof = (this.properties.appSecret() != null && !this.properties.appSecret().isBlank())
 				? AppSecretProof.of(accessToken, this.properties.appSecret()) : null;
-		PageRequest first = new PageRequest(businessId, accessToken, proof, null, 1, this.properties.pageSize());
+		PageRequest first = new PageRequest(businessId, accessToken, proof, null, 1, this.properties.pageSize(),
+				new HashSet<>());
 		return fetch(first, guard)
 			.expand((fetched) -> fetched.next().map((next) -> fetch(next, guard)).orElse(Mono.empty()))
 			.map(FetchedPage::page);
@@ -117,7 +129,8 @@ public class GraphApiClient {
 					.ifPresent(throttle::record);
 				return read(response);
 			})
-			.onErrorMap(WebClientRequestException.class, (ex) -> unreachable(ex))
+			.onErrorMap(GraphApiClient::isTransportFailure, GraphApiClient::unreachable)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> GraphApiException.pageTooLarge(MAX_PAGE_BYTES, ex))
 			.onErrorMap(CodecException.class, (ex) -> unreadable(ex))
 			.doOnSuccess((body) -> record(sample, request, "success"))
 			.doOnError((ex) -> record(sample, request, outcome(ex)));
@@ -140,9 +153,34 @@ public class GraphApiClient {
 				.defaultIfEmpty("")
 				.flatMap((body) -> Mono.error(new GraphApiException(error(response.statusCode(), body))));
 		}
-		return response.bodyToMono(PreverifiedNumbersResponse.class)
-			.switchIfEmpty(Mono.error(() -> new GraphApiException(new GraphApiError(response.statusCode().value(), null,
-					null, null, "Graph API answered with an empty body", null, true))));
+		int status = response.statusCode().value();
+		// bytes: a decoder that logs what it decodes would log upstream's next links,
+		// which carry the access token
+		return response.bodyToMono(byte[].class)
+			.switchIfEmpty(Mono.error(() -> new GraphApiException(
+					new GraphApiError(status, null, null, null, "Graph API answered with an empty body", null, true))))
+			.map((body) -> page(response.statusCode(), body));
+	}
+
+	// a success status does not make a page: an error object or a body without a data
+	// list must never be taken for an empty inventory
+	private PreverifiedNumbersResponse page(HttpStatusCode status, byte[] content) {
+		JsonNode body;
+		try {
+			body = this.jsonMapper.readTree(content);
+		}
+		catch (JacksonException ex) {
+			throw new GraphApiException(new GraphApiError(status.value(), null, null, null,
+					"Graph API answered HTTP " + status.value() + " with a body that is not JSON", null, true));
+		}
+		if (body.path("error").isObject()) {
+			throw new GraphApiException(error(status, body.toString()));
+		}
+		if (!body.path("data").isArray()) {
+			throw new GraphApiException(new GraphApiError(status.value(), null, null, null, "Graph API answered HTTP "
+					+ status.value() + " with a body that is not a page of numbers " + "(no data list)", null, true));
+		}
+		return this.jsonMapper.treeToValue(body, PreverifiedNumbersResponse.class);
 	}
 
 	private FetchedPage toPage(PreverifiedNumbersResponse body, PageRequest request) {
@@ -173,6 +211,12 @@ public class GraphApiClient {
 			throw new GraphApiException(new GraphApiError(200, null, null, null,
 					"Graph API paging did not advance after page " + request.number(), null, false));
 		}
+		// a cursor seen before leads back to pages already read: it would go round
+		// forever
+		if (!request.cursorsSeen().add(after)) {
+			throw new GraphApiException(new GraphApiError(200, null, null, null, "Graph API paging led back to an "
+					+ "earlier page after page " + request.number() + " (a cursor came again)", null, false));
+		}
 		if (request.number() >= MAX_PAGES) {
 			throw new GraphApiException(new GraphApiError(200, null, null, null,
 					"Graph API kept returning pages past " + MAX_PAGES + " pages", null, false));
@@ -201,8 +245,27 @@ public class GraphApiClient {
 				"Graph API answered HTTP " + status.value() + " without a Graph API error body", null, true);
 	}
 
-	private static GraphApiException unreachable(WebClientRequestException ex) {
-		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+	// a connection refused, reset or cut off, or a response stalled past the read
+	// timeout,
+	// before the headers or while reading the body
+	private static boolean isTransportFailure(Throwable ex) {
+		if (ex instanceof GraphApiException) {
+			return false;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof WebClientRequestException || cause instanceof IOException
+					|| cause instanceof ReadTimeoutException || cause instanceof PrematureCloseException) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static GraphApiException unreachable(Throwable ex) {
+		Throwable cause = (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
 		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		return new GraphApiException(
 				new GraphApiError(0, null, null, null, "Graph API could not be reached: " + reason, null, true), ex);
@@ -236,16 +299,16 @@ public class GraphApiClient {
 	}
 
 	private record PageRequest(String businessId, String accessToken, String appSecretProof, String after, int number,
-			int limit) {
+			int limit, Set<String> cursorsSeen) {
 
 		PageRequest next(String after) {
 			return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, after, this.number + 1,
-					this.limit);
+					this.limit, this.cursorsSeen);
 		}
 
 		PageRequest withLimit(int limit) {
 			return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, this.after, this.number,
-					limit);
+					limit, this.cursorsSeen);
 		}
 
 		@Override

@@ -42,19 +42,27 @@ class GraphApiConfiguration {
 			logger.warn("preverified.graph-api.version is {}, which is not one of the versions this service was built "
 					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
 		}
-		HttpClient httpClient = HttpClient.create()
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
-			.responseTimeout(properties.readTimeout());
 		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
-		WebClient webClient = builder.clone()
-			.baseUrl(properties.baseUrl())
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.defaultHeader(HttpHeaders.USER_AGENT, "preverified-sync/" + version)
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
+		WebClient webClient = webClient(builder.clone(), properties, version);
 		BusinessGuards guards = new BusinessGuards(properties, retries, circuitBreakers, meters,
 				pauses.getIfAvailable(Pauses::timed), clock);
 		return new GraphApiClient(webClient, properties, jsonMapper, guards, meters);
+	}
+
+	/**
+	 * The HTTP client of the Graph API: timeouts, pages up to
+	 * {@link GraphApiClient#MAX_PAGE_BYTES}, the service's user agent.
+	 */
+	static WebClient webClient(WebClient.Builder builder, GraphApiProperties properties, String version) {
+		HttpClient httpClient = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(properties.connectTimeout().toMillis()))
+			.responseTimeout(properties.readTimeout());
+		return builder.baseUrl(properties.baseUrl())
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(GraphApiClient.MAX_PAGE_BYTES))
+			.defaultHeader(HttpHeaders.USER_AGENT, "preverified-sync/" + version)
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.build();
 	}
 
 }

@@ -62,6 +62,15 @@ public class GraphApiException extends RuntimeException {
 		return new GraphApiException(error.message(), error, 0, true, null);
 	}
 
+	/**
+	 * A page whose body is larger than the client reads; worded as upstream's own "reduce
+	 * the amount of data" error, so that it halves the page size the same way.
+	 */
+	static GraphApiException pageTooLarge(int maxBytes, Throwable cause) {
+		return new GraphApiException(new GraphApiError(200, null, null, null, "Graph API page was larger than "
+				+ (maxBytes / (1024 * 1024)) + " MB; asking again to reduce the amount of data", null, false), cause);
+	}
+
 	private static String describe(GraphApiError error) {
 		StringBuilder description = new StringBuilder(error.message());
 		if (error.code() != null) {

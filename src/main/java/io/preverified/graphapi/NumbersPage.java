@@ -11,4 +11,12 @@ import java.util.List;
  */
 public record NumbersPage(List<FetchedNumber> numbers, int skipped, int pageSize) {
 
+	/**
+	 * Counts the records kept with a field that could not be read.
+	 * @return how many
+	 */
+	public int malformed() {
+		return (int) this.numbers.stream().filter(FetchedNumber::malformed).count();
+	}
+
 }

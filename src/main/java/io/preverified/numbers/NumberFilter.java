@@ -23,9 +23,17 @@ import org.springframework.data.jpa.domain.Specification;
 record NumberFilter(String businessId, CodeVerificationStatus status, String phoneNumber, Duration expiringWithin,
 		boolean includeRemoved, String afterId) {
 
+	/**
+	 * Longest {@code expiring_within}: a century reaches past any verification.
+	 */
+	static final Duration MAX_EXPIRING_WITHIN = Duration.ofDays(36_500);
+
 	NumberFilter {
 		if (expiringWithin != null && (expiringWithin.isNegative() || expiringWithin.isZero())) {
 			throw new InvalidParameterException("expiring_within", "must be a positive duration such as P14D");
+		}
+		if (expiringWithin != null && expiringWithin.compareTo(MAX_EXPIRING_WITHIN) > 0) {
+			throw new InvalidParameterException("expiring_within", "must be at most P36500D, was " + expiringWithin);
 		}
 	}
 

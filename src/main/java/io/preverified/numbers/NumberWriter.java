@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import io.preverified.graphapi.FetchedNumber;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public class NumberWriter {
 			    select i.*, n.id is null as is_new, n.code_verification_status as old_status,
 			        n.verification_expiry_time as old_expiry, n.removed_at as old_removed_at
 			    from incoming i left join numbers n on n.id = i.id
-			    where n.id is null or n.removed_at is not null
+			    where n.id is null or n.removed_at is not null or n.removal_held
 			    or (n.business_id, n.phone_number, n.code_verification_status, n.code_verification_time,
 			        n.verification_expiry_time, n.owner_business_id, n.owner_business_name)
 			    is distinct from (?, i.phone_number, i.code_verification_status, i.code_verification_time,
@@ -63,7 +64,7 @@ public class NumberWriter {
 			        code_verification_time = excluded.code_verification_time,
 			        verification_expiry_time = excluded.verification_expiry_time,
 			        owner_business_id = excluded.owner_business_id, owner_business_name = excluded.owner_business_name,
-			        last_seen_at = null, removed_at = null),
+			        last_seen_at = null, removed_at = null, removal_held = false),
 			history as (
 			    insert into number_history (id, number_id, run_id, changed_at, old_code_verification_status,
 			        new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time,
@@ -79,11 +80,29 @@ public class NumberWriter {
 			    count(*) filter (where is_new and phone_number is not null and phone_number_e164 is null)
 			from changed""";
 
+	// numbers a complete run did not list; one first seen after the run began was listed
+	// by
+	// a later run, never by this one
+	private static final String UNLISTED = """
+			from numbers n where n.business_id = :businessId and n.removed_at is null
+			and n.first_seen_at <= :runStartedAt
+			and not exists (select 1 from run_listings l where l.run_id = :runId and l.number_id = n.id)""";
+
+	private static final String COUNT_UNLISTED = """
+			select count(*) filter (where not n.removal_held) as fresh, count(*) filter (where n.removal_held) as confirmed,
+			    (select count(*) from numbers b where b.business_id = :businessId and b.removed_at is null) as listed
+			"""
+			+ UNLISTED;
+
+	private static final String HOLD_UNLISTED = "update numbers set removal_held = true where id in (select n.id "
+			+ UNLISTED + " and not n.removal_held)";
+
 	private static final String REMOVE_UNLISTED = """
 			with removed as (
-			    update numbers n set removed_at = :now, last_seen_at = greatest(n.first_seen_at, :lastListedAt)
-			    where n.business_id = :businessId and n.removed_at is null
-			    and not exists (select 1 from run_listings l where l.run_id = :runId and l.number_id = n.id)
+			    update numbers n set removed_at = :now, removal_held = false,
+			        last_seen_at = greatest(n.first_seen_at, :lastListedAt)
+			    where n.id in (select n.id\s""" + UNLISTED + """
+			        and (n.removal_held or :removeFresh))
 			    returning n.id, n.code_verification_status, n.verification_expiry_time, n.removed_at)
 			insert into number_history (id, number_id, run_id, changed_at,
 			    old_code_verification_status, new_code_verification_status,
@@ -177,25 +196,69 @@ public class NumberWriter {
 	}
 
 	/**
-	 * Marks as removed the numbers of a business that a complete run did not list, and
-	 * forgets what the run listed.
-	 * @param businessId the business
-	 * @param runId the complete run
-	 * @param lastListedAt when the business's previous complete run ended, if any
+	 * Marks as removed the numbers of a business that a complete run did not list, unless
+	 * the guard finds them too many: then they are held, and removed by the next complete
+	 * run that does not list them either.
+	 * @param run the complete run and its business
+	 * @param guard how many removals are plausible
 	 * @param now the time of the removal
-	 * @return how many numbers were removed
+	 * @return how many numbers were removed and held
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int removeUnlisted(String businessId, long runId, Instant lastListedAt, Instant now) {
+	public Removal removeUnlisted(CompleteRun run, RemovalGuard guard, Instant now) {
 		this.entityManager.flush();
-		int removed = this.entityManager.createNativeQuery(REMOVE_UNLISTED)
-			.setParameter("businessId", businessId)
-			.setParameter("runId", runId)
-			.setParameter("lastListedAt", (lastListedAt != null) ? lastListedAt : Instant.EPOCH)
+		Object[] counts = (Object[]) bind(this.entityManager.createNativeQuery(COUNT_UNLISTED), run).getSingleResult();
+		long fresh = ((Number) counts[0]).longValue();
+		long confirmed = ((Number) counts[1]).longValue();
+		long listed = ((Number) counts[2]).longValue();
+		boolean hold = fresh > guard.threshold(listed);
+		// those held by an earlier run go first, so that what this run holds is only its
+		// own
+		int removed = bind(this.entityManager.createNativeQuery(REMOVE_UNLISTED), run)
+			.setParameter("lastListedAt", (run.lastListedAt() != null) ? run.lastListedAt() : Instant.EPOCH)
 			.setParameter("now", now)
+			.setParameter("removeFresh", !hold)
 			.executeUpdate();
-		forgetListings(runId);
-		return removed;
+		if (hold) {
+			bind(this.entityManager.createNativeQuery(HOLD_UNLISTED), run).executeUpdate();
+			logger.warn(
+					"Run {} of business {} no longer lists {} of {} numbers, more than the removal guard allows "
+							+ "({}); held until the next complete run confirms",
+					run.runId(), run.businessId(), fresh, listed, guard.threshold(listed));
+		}
+		if (confirmed > 0) {
+			logger.info("Run {} of business {} confirmed the removal of {} held numbers", run.runId(), run.businessId(),
+					confirmed);
+		}
+		return new Removal(removed, hold ? Math.toIntExact(fresh) : 0);
+	}
+
+	private static Query bind(Query query, CompleteRun run) {
+		return query.setParameter("businessId", run.businessId())
+			.setParameter("runId", run.runId())
+			.setParameter("runStartedAt", run.startedAt());
+	}
+
+	/**
+	 * A run that listed every page of its business.
+	 *
+	 * @param businessId the business
+	 * @param runId the run
+	 * @param startedAt when it began: numbers first seen later were not its to list
+	 * @param lastListedAt when the business's previous complete run ended, if any
+	 */
+	public record CompleteRun(String businessId, long runId, Instant startedAt, Instant lastListedAt) {
+
+	}
+
+	/**
+	 * What a complete run did to the numbers it no longer listed.
+	 *
+	 * @param removed numbers marked as removed
+	 * @param held numbers held back by the removal guard
+	 */
+	public record Removal(int removed, int held) {
+
 	}
 
 	/**

@@ -68,7 +68,7 @@ class NumbersController {
 		try {
 			return Duration.parse(value);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeParseException | ArithmeticException ex) {
 			throw new InvalidParameterException("expiring_within",
 					"must be an ISO-8601 duration such as P14D or PT12H, was '" + value + "'");
 		}

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeoutException;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.NumbersPage;
-import io.preverified.numbers.NumberWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -33,8 +32,6 @@ class BusinessSync {
 
 	private final SyncRuns runs;
 
-	private final NumberWriter numbers;
-
 	private final SyncProperties properties;
 
 	private final Clock clock;
@@ -45,42 +42,41 @@ class BusinessSync {
 
 	private final SyncShutdown shutdown;
 
-	BusinessSync(GraphApiClient graphApi, SyncRuns runs, NumberWriter numbers, SyncProperties properties, Clock clock,
+	BusinessSync(GraphApiClient graphApi, SyncRuns runs, SyncProperties properties, Clock clock,
 			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown) {
 		this.events = events;
 		this.shutdown = shutdown;
 		this.metrics = metrics;
 		this.graphApi = graphApi;
 		this.runs = runs;
-		this.numbers = numbers;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	void run(long runId, SyncProperties.Business business) {
+	void run(ActiveRun run) {
 		this.shutdown.runStarted();
-		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", business.id());
-				MDC.MDCCloseable run = MDC.putCloseable("run_id", Long.toString(runId))) {
-			runWithContext(runId, business);
+		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", run.businessId());
+				MDC.MDCCloseable runId = MDC.putCloseable("run_id", Long.toString(run.id()))) {
+			runWithContext(run);
 		}
 		finally {
 			this.shutdown.runEnded();
 		}
 	}
 
-	private void runWithContext(long runId, SyncProperties.Business business) {
-		logger.info("Run {} of business {} started", runId, business.id());
+	private void runWithContext(ActiveRun run) {
+		logger.info("Run {} of business {} started", run.id(), run.businessId());
 		boolean succeeded = false;
-		int pages = 0;
 		Instant started = this.clock.instant();
 		try {
-			this.runs.begin(runId);
+			this.runs.begin(run);
+			int pages = 0;
 			// one page is asked for at a time: the next request goes out once this one is
-			// stored.
-			// Signals keep their order, so an error never overtakes a page received
+			// stored. Signals keep their order, so an error never overtakes a page
+			// received
 			// before it.
 			for (Signal<NumbersPage> signal : untilShutdown(
-					withDeadline(this.graphApi.fetchNumbers(business.id(), business.accessToken())))
+					withDeadline(this.graphApi.fetchNumbers(run.businessId(), run.business().accessToken())))
 				.materialize()
 				.toIterable(1)) {
 				if (signal.isOnError()) {
@@ -90,32 +86,60 @@ class BusinessSync {
 					throw new RunInterruptedException("Interrupted by shutdown before page " + (pages + 1));
 				}
 				if (signal.isOnNext()) {
-					this.runs.recordPage(runId, business.id(), signal.get());
+					this.runs.recordPage(run, signal.get());
 					pages++;
 				}
 			}
-			this.runs.succeed(runId, business.id());
+			this.runs.succeed(run);
 			succeeded = true;
-			logger.info("Run {} of business {} succeeded", runId, business.id());
+			logger.info("Run {} of business {} succeeded", run.id(), run.businessId());
 		}
 		catch (GraphApiException ex) {
-			logger.warn("Run {} of business {} failed: {}", runId, business.id(), ex.getMessage());
-			this.runs.fail(runId, SyncRun.RunError.of(ex));
+			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
+			fail(run, SyncRun.RunError.of(ex));
 		}
-		catch (RunTimeoutException | RunInterruptedException ex) {
-			logger.warn("Run {} of business {} failed: {}", runId, business.id(), ex.getMessage());
-			this.runs.fail(runId, SyncRun.RunError.of(ex.getMessage()));
+		catch (RunTimeoutException | RunInterruptedException | RunFencedException ex) {
+			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
+			fail(run, SyncRun.RunError.of(ex.getMessage()));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Run {} of business {} failed", runId, business.id(), ex);
-			this.runs.fail(runId, SyncRun.RunError.of(describe(ex)));
+			logger.warn("Run {} of business {} failed", run.id(), run.businessId(), ex);
+			fail(run, SyncRun.RunError.of(describe(ex)));
 		}
 		finally {
-			this.numbers.forgetListings(runId);
+			afterEnd(run, succeeded, started);
 		}
+	}
+
+	// the database may be what failed the run: its record is then ended as abandoned by
+	// the next replica (this one included) that takes the business's lock
+	private void fail(ActiveRun run, SyncRun.RunError error) {
+		try {
+			this.runs.fail(run.id(), error);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not record the end of run {} of business {}; it is marked failed once the business's "
+					+ "lock is taken again", run.id(), run.businessId(), ex);
+		}
+	}
+
+	// nothing after a run's end may throw: the caller's schedule goes on from here
+	private void afterEnd(ActiveRun run, boolean succeeded, Instant started) {
 		Instant ended = this.clock.instant();
-		this.metrics.runEnded(business.id(), succeeded, Duration.between(started, ended), ended);
-		this.events.publishEvent(new SyncRunEnded(business.id(), runId, succeeded));
+		attempt("forget what run " + run.id() + " listed", () -> this.runs.forgetListings(run.id()));
+		attempt("count the numbers after run " + run.id(),
+				() -> this.metrics.runEnded(run.businessId(), succeeded, Duration.between(started, ended), ended));
+		attempt("announce the end of run " + run.id(),
+				() -> this.events.publishEvent(new SyncRunEnded(run.businessId(), run.id(), succeeded)));
+	}
+
+	private static void attempt(String what, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not {}", what, ex);
+		}
 	}
 
 	// a shutdown ends the stream at once, as a failure: a run cut short must not remove

@@ -1,14 +1,18 @@
 package io.preverified.sync;
 
-import java.util.concurrent.Executors;
+import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.preverified.graphapi.GraphApiClient;
+import io.preverified.health.BoundedHealthIndicator;
+
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,6 +34,14 @@ class SyncConfiguration {
 		return executor;
 	}
 
+	// bounded: with the database gone, health must still answer within seconds
+	@Bean
+	HealthIndicator syncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRuns syncRuns,
+			GraphApiClient graphApi, Clock clock) {
+		return new BoundedHealthIndicator("sync", new SyncHealthIndicator(properties, runs, syncRuns, graphApi, clock),
+				BoundedHealthIndicator.DEFAULT_TIMEOUT, Status.UNKNOWN);
+	}
+
 	@Bean
 	LockProvider syncLockProvider(DataSource dataSource) {
 		JdbcTemplateLockProvider provider = new JdbcTemplateLockProvider(
@@ -37,11 +49,7 @@ class SyncConfiguration {
 					.withJdbcTemplate(new JdbcTemplate(dataSource))
 					.usingDbTime()
 					.build());
-		return new KeepAliveLockProvider(provider, Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "sync-lock-keep-alive");
-			thread.setDaemon(true);
-			return thread;
-		}));
+		return provider;
 	}
 
 }

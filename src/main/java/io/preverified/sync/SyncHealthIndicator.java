@@ -11,7 +11,6 @@ import io.preverified.graphapi.GraphApiClient;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.stereotype.Component;
 
 /**
  * The {@code sync} health component: per business, its last successful sync, the status
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * upstream trouble must not take replicas out of service, so readiness leaves this
  * component out.
  */
-@Component
 class SyncHealthIndicator implements HealthIndicator {
 
 	static final Status DEGRADED = new Status("DEGRADED", "A business has not synced successfully for three intervals");

@@ -8,14 +8,14 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
 import io.preverified.web.ConflictException;
-import net.javacrumbs.shedlock.core.SimpleLock;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts runs: takes the business's lock, records the run and hands it to the pool of
- * sync threads, which holds at most {@code max-concurrent-businesses} runs at once.
+ * Starts runs: takes the business's lock, ends the runs a dead replica left behind,
+ * records the run and hands it to the pool of sync threads, which holds at most
+ * {@code max-concurrent-businesses} runs at once. The run keeps the lock until it ends.
  */
 @Component
 class SyncLauncher {
@@ -49,45 +49,49 @@ class SyncLauncher {
 	 * @return the run started and its completion, or empty when one is running
 	 */
 	Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger) {
-		return start(business, trigger, () -> true);
+		return Optional.ofNullable(start(business, trigger, () -> true).started());
 	}
 
 	/**
-	 * Starts a scheduled run of a business if it is due: checked again once its lock is
-	 * held, since another replica may have just run it.
+	 * Starts a scheduled run of a business if it is due: checked once its lock is held,
+	 * since another replica may have just run it.
 	 * @param business the business
 	 * @param interval time between the end of a run and the start of the next
-	 * @return the run started and its completion, or empty when it is running or not due
+	 * @return whether the run started, the lock was busy, or the business is not due
 	 */
-	Optional<StartedRun> startIfDue(SyncProperties.Business business, Duration interval) {
+	Launch startIfDue(SyncProperties.Business business, Duration interval) {
 		return start(business, SyncRun.Trigger.SCHEDULED,
 				() -> this.runs.lastFinishedAt(business.id())
 					.map((finished) -> !finished.plus(interval).isAfter(this.clock.instant()))
 					.orElse(true));
 	}
 
-	private Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger, BooleanSupplier due) {
+	private Launch start(SyncProperties.Business business, SyncRun.Trigger trigger, BooleanSupplier due) {
 		if (this.shutdown.isStopping()) {
 			throw new ServiceStoppingException();
 		}
-		Optional<SimpleLock> lock = this.locks.tryLock(business.id());
-		if (lock.isEmpty()) {
-			return Optional.empty();
+		Optional<RunLease> held = this.locks.tryLock(business.id());
+		if (held.isEmpty()) {
+			return Launch.BUSY;
 		}
+		RunLease lease = held.get();
 		try {
+			// due is read before abandoned runs are ended, which would count as just
+			// finished
+			boolean isDue = due.getAsBoolean();
 			this.runs.failAbandoned(business.id());
-			if (!due.getAsBoolean()) {
-				lock.get().unlock();
-				return Optional.empty();
+			if (!isDue) {
+				lease.close();
+				return Launch.NOT_DUE;
 			}
 			SyncRun run = this.runs.start(business.id(), trigger);
 			CompletableFuture<Void> completion = CompletableFuture
-				.runAsync(() -> this.businessSync.run(run.getId(), business), this.executor)
-				.whenComplete((result, failure) -> lock.get().unlock());
-			return Optional.of(new StartedRun(run, completion));
+				.runAsync(() -> this.businessSync.run(new ActiveRun(run.getId(), business, lease)), this.executor)
+				.whenComplete((result, failure) -> lease.close());
+			return new Launch(new StartedRun(run, completion));
 		}
 		catch (RuntimeException ex) {
-			lock.get().unlock();
+			lease.close();
 			throw ex;
 		}
 	}
@@ -102,12 +106,9 @@ class SyncLauncher {
 	 * @param business the business
 	 */
 	void failAbandonedRuns(SyncProperties.Business business) {
-		this.locks.tryLock(business.id()).ifPresent((lock) -> {
-			try {
+		this.locks.tryLock(business.id()).ifPresent((lease) -> {
+			try (lease) {
 				this.runs.failAbandoned(business.id());
-			}
-			finally {
-				lock.unlock();
 			}
 		});
 	}
@@ -130,6 +131,24 @@ class SyncLauncher {
 	 * @param completion completes when the run has ended
 	 */
 	record StartedRun(SyncRun run, CompletableFuture<Void> completion) {
+
+	}
+
+	/**
+	 * What came of asking for a scheduled run.
+	 *
+	 * @param started the run, when it started
+	 * @param busy whether another run of the business holds its lock
+	 */
+	record Launch(StartedRun started, boolean busy) {
+
+		static final Launch BUSY = new Launch(null, true);
+
+		static final Launch NOT_DUE = new Launch(null, false);
+
+		Launch(StartedRun started) {
+			this(started, false);
+		}
 
 	}
 

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -68,11 +70,34 @@ record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
 	 * @param initialDelay time between start-up and the first runs
 	 * @param maxConcurrentBusinesses how many businesses sync at the same time
 	 * @param runTimeout longest a run may take before it is failed
+	 * @param lockLease how long a business's lock outlives a replica that died holding
+	 * it; a live replica extends it while its run goes on
+	 * @param removalGuard how many removals one complete run may make at once
 	 */
 	record Sync(@NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration interval,
 			@NotNull @DurationMin(seconds = 0) @DefaultValue("5s") Duration initialDelay,
 			@Min(1) @DefaultValue("4") int maxConcurrentBusinesses,
-			@NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration runTimeout) {
+			@NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration runTimeout,
+			@NotNull @DurationMin(seconds = 3) @DefaultValue("2m") Duration lockLease,
+			@Valid @NotNull @DefaultValue RemovalGuard removalGuard) {
+
+	}
+
+	/**
+	 * How many numbers one complete run may remove: more than
+	 * {@code max(min-numbers, ratio x listed numbers)} are held until the next complete
+	 * run confirms them.
+	 *
+	 * @param ratio share of a business's listed numbers that may leave in one run;
+	 * {@code 1.0} disables the guard
+	 * @param minNumbers numbers that may always leave in one run
+	 */
+	record RemovalGuard(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double ratio,
+			@Min(0) @DefaultValue("10") int minNumbers) {
+
+		io.preverified.numbers.RemovalGuard toGuard() {
+			return new io.preverified.numbers.RemovalGuard(this.ratio, this.minNumbers);
+		}
 
 	}
 

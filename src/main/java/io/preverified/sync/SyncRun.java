@@ -50,7 +50,11 @@ class SyncRun {
 
 	private int removed;
 
+	private int removalsHeld;
+
 	private int skipped;
+
+	private int malformed;
 
 	private Integer pageSize;
 
@@ -79,13 +83,15 @@ class SyncRun {
 		this.pageSize = page.pageSize();
 		this.fetched += page.numbers().size() + page.skipped();
 		this.skipped += page.skipped();
+		this.malformed += page.malformed();
 		this.inserted += written.inserted();
 		this.updated += written.updated();
 		this.unchanged += written.unchanged();
 	}
 
-	void succeed(int removed, Instant finishedAt) {
+	void succeed(int removed, int removalsHeld, Instant finishedAt) {
 		this.removed = removed;
+		this.removalsHeld = removalsHeld;
 		this.status = Status.SUCCEEDED;
 		this.finishedAt = finishedAt;
 	}
@@ -94,6 +100,10 @@ class SyncRun {
 		this.error = error;
 		this.status = Status.FAILED;
 		this.finishedAt = finishedAt;
+	}
+
+	boolean isRunning() {
+		return this.status == Status.RUNNING;
 	}
 
 	Long getId() {
@@ -144,8 +154,16 @@ class SyncRun {
 		return this.removed;
 	}
 
+	int getRemovalsHeld() {
+		return this.removalsHeld;
+	}
+
 	int getSkipped() {
 		return this.skipped;
+	}
+
+	int getMalformed() {
+		return this.malformed;
 	}
 
 	Integer getPageSize() {

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface SyncRunRepository extends JpaRepository<SyncRun, Long>, JpaSpecificationExecutor<SyncRun> {
@@ -15,6 +18,10 @@ interface SyncRunRepository extends JpaRepository<SyncRun, Long>, JpaSpecificati
 	Optional<SyncRun> findFirstByBusinessIdAndStatusOrderByIdDesc(String businessId, SyncRun.Status status);
 
 	List<SyncRun> findByBusinessIdAndStatus(String businessId, SyncRun.Status status);
+
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from SyncRun r where r.id = :id")
+	Optional<SyncRun> findForUpdate(long id);
 
 	@Query("select max(r.finishedAt) from SyncRun r where r.businessId = :businessId and r.finishedAt is not null")
 	Optional<Instant> findLastFinishedAt(String businessId);

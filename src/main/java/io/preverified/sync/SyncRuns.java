@@ -13,8 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of every run, written as the run goes: each page commits together with the
- * counts it adds, so a run that fails half-way keeps what it fetched.
+ * The one owner of a run's lifecycle: start, pages, removal, end and abandonment. Each
+ * page commits together with the counts it adds, so a run that fails half-way keeps what
+ * it fetched. Every write is fenced: it goes through only while the run still holds its
+ * business's lock and its record still says {@code RUNNING} (read under a row lock), so a
+ * run ended by another replica, or one that lost its lock, never writes again and never
+ * turns from {@code FAILED} to {@code SUCCEEDED}.
  */
 @Service
 class SyncRuns implements ListingTimes {
@@ -23,11 +27,14 @@ class SyncRuns implements ListingTimes {
 
 	private final NumberWriter numbers;
 
+	private final SyncProperties properties;
+
 	private final Clock clock;
 
-	SyncRuns(SyncRunRepository runs, NumberWriter numbers, Clock clock) {
+	SyncRuns(SyncRunRepository runs, NumberWriter numbers, SyncProperties properties, Clock clock) {
 		this.runs = runs;
 		this.numbers = numbers;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -37,39 +44,83 @@ class SyncRuns implements ListingTimes {
 	}
 
 	/**
-	 * Marks as failed the runs of a business left running by a replica that stopped
-	 * without finishing them. Called only while holding the business's lock, so none of
-	 * them can still be running.
+	 * Marks as failed the runs of a business left running by a replica that stopped, or
+	 * lost the database, before it could end them. Called only while holding the
+	 * business's lock, so none of them can still write.
+	 * @param businessId the business
 	 */
 	@Transactional
 	void failAbandoned(String businessId) {
 		for (SyncRun run : this.runs.findByBusinessIdAndStatus(businessId, SyncRun.Status.RUNNING)) {
-			run.fail(SyncRun.RunError.of("Abandoned: the service stopped before the run ended"), this.clock.instant());
+			run.fail(
+					SyncRun.RunError
+						.of("Abandoned: the replica running it stopped or lost the database before " + "the run ended"),
+					this.clock.instant());
 		}
 	}
 
 	@Transactional
-	void begin(long runId) {
-		this.runs.getReferenceById(runId).begin(this.clock.instant());
+	void begin(ActiveRun run) {
+		fenced(run).begin(this.clock.instant());
 	}
 
 	@Transactional
-	void recordPage(long runId, String businessId, NumbersPage page) {
-		PageWriteResult written = this.numbers.write(businessId, runId, page.numbers(), this.clock.instant());
-		this.runs.getReferenceById(runId).addPage(page, written);
+	void recordPage(ActiveRun run, NumbersPage page) {
+		SyncRun record = fenced(run);
+		PageWriteResult written = this.numbers.write(run.businessId(), run.id(), page.numbers(), this.clock.instant());
+		record.addPage(page, written);
 	}
 
+	/**
+	 * Ends a run that listed every page: removes what it no longer lists, within the
+	 * removal guard.
+	 * @param run the run
+	 * @return its record, now {@code SUCCEEDED}
+	 */
 	@Transactional
-	void succeed(long runId, String businessId) {
+	SyncRun succeed(ActiveRun run) {
+		SyncRun record = fenced(run);
 		Instant now = this.clock.instant();
-		Instant lastListed = lastCompleteListing(businessId).orElse(null);
-		int removed = this.numbers.removeUnlisted(businessId, runId, lastListed, now);
-		this.runs.getReferenceById(runId).succeed(removed, now);
+		NumberWriter.Removal removal = this.numbers.removeUnlisted(
+				new NumberWriter.CompleteRun(run.businessId(), run.id(), record.getStartedAt(),
+						lastCompleteListing(run.businessId()).orElse(null)),
+				this.properties.sync().removalGuard().toGuard(), now);
+		record.succeed(removal.removed(), removal.held(), now);
+		return record;
 	}
 
+	/**
+	 * Ends a run as failed, unless it already ended.
+	 * @param runId the run
+	 * @param error why it failed
+	 */
 	@Transactional
 	void fail(long runId, SyncRun.RunError error) {
-		this.runs.getReferenceById(runId).fail(error, this.clock.instant());
+		this.runs.findForUpdate(runId)
+			.filter(SyncRun::isRunning)
+			.ifPresent((run) -> run.fail(error, this.clock.instant()));
+	}
+
+	/**
+	 * Forgets what a run listed, once it has ended.
+	 * @param runId the run
+	 */
+	void forgetListings(long runId) {
+		this.numbers.forgetListings(runId);
+	}
+
+	private SyncRun fenced(ActiveRun run) {
+		if (run.lease().isLost()) {
+			throw new RunFencedException("Run " + run.id() + " lost the lock of business " + run.businessId()
+					+ " and stopped before its next write");
+		}
+		SyncRun record = this.runs.findForUpdate(run.id())
+			.orElseThrow(() -> new RunFencedException("Run " + run.id() + " no longer exists"));
+		if (!record.isRunning()) {
+			throw new RunFencedException(
+					"Run " + run.id() + " was ended as " + record.getStatus() + " while it ran; it writes no more");
+		}
+		return record;
 	}
 
 	@Override

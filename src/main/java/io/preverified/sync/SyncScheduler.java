@@ -1,6 +1,7 @@
 package io.preverified.sync;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import org.slf4j.Logger;
@@ -14,12 +15,17 @@ import org.springframework.stereotype.Component;
 /**
  * Runs every configured business on its interval: the next run of a business is due an
  * interval after its last run ended, whichever replica ran it. The scheduler thread only
- * hands runs to the sync pool; it never waits for one.
+ * hands runs to the sync pool; it never waits for one. Nothing ends a business's
+ * schedule: when its lock is busy or the database does not answer, it asks again soon
+ * (within {@link #RETRY}), so a lock left by a dead replica is taken once it lapses and
+ * runs resume once the database is back.
  */
 @Component
 class SyncScheduler {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncScheduler.class);
+
+	static final Duration RETRY = Duration.ofSeconds(30);
 
 	private final SyncProperties properties;
 
@@ -44,13 +50,24 @@ class SyncScheduler {
 	void scheduleAll() {
 		Instant first = this.clock.instant().plus(this.properties.sync().initialDelay());
 		for (SyncProperties.Business business : this.properties.businesses()) {
-			this.launcher.failAbandonedRuns(business);
+			try {
+				this.launcher.failAbandonedRuns(business);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not check business {} for abandoned runs; its first run does", business.id(), ex);
+			}
 			schedule(business, first);
 		}
 	}
 
 	private void schedule(SyncProperties.Business business, Instant at) {
-		this.taskScheduler.schedule(() -> runIfDue(business), at);
+		try {
+			this.taskScheduler.schedule(() -> runIfDue(business), at);
+		}
+		catch (RuntimeException ex) {
+			// only a scheduler that shuts down refuses
+			logger.info("Run of business {} not scheduled: {}", business.id(), ex.getMessage());
+		}
 	}
 
 	private void runIfDue(SyncProperties.Business business) {
@@ -58,27 +75,51 @@ class SyncScheduler {
 			return;
 		}
 		try {
-			// not due (another replica or a manual run ran it lately): next is due an
-			// interval after that run
-			this.launcher.startIfDue(business, this.properties.sync().interval())
-				.ifPresentOrElse(
-						(started) -> started.completion().whenComplete((result, failure) -> scheduleNext(business)),
-						() -> scheduleNext(business));
+			SyncLauncher.Launch launch = this.launcher.startIfDue(business, interval());
+			if (launch.started() != null) {
+				launch.started().completion().whenComplete((result, failure) -> scheduleNext(business));
+			}
+			else if (launch.busy()) {
+				schedule(business, soon());
+			}
+			else {
+				// another replica or a manual run ran it lately: next is due an interval
+				// after
+				// that run
+				scheduleNext(business);
+			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("Could not start the scheduled run of business {}", business.id(), ex);
-			scheduleNext(business);
+			logger.error("Could not start the scheduled run of business {}; trying again at {}", business.id(), soon(),
+					ex);
+			schedule(business, soon());
 		}
 	}
 
 	// an interval after the business's last run ended, or from now when it never ran
 	private void scheduleNext(SyncProperties.Business business) {
 		Instant now = this.clock.instant();
-		Instant next = this.runs.lastFinishedAt(business.id())
-			.map((finished) -> finished.plus(this.properties.sync().interval()))
-			.filter(now::isBefore)
-			.orElse(now.plus(this.properties.sync().interval()));
+		Instant next;
+		try {
+			next = this.runs.lastFinishedAt(business.id())
+				.map((finished) -> finished.plus(interval()))
+				.filter(now::isBefore)
+				.orElse(now.plus(interval()));
+		}
+		catch (RuntimeException ex) {
+			next = soon();
+			logger.warn("Could not read when business {} last ran; trying again at {}", business.id(), next, ex);
+		}
 		schedule(business, next);
+	}
+
+	private Instant soon() {
+		Duration interval = interval();
+		return this.clock.instant().plus((interval.compareTo(RETRY) < 0) ? interval : RETRY);
+	}
+
+	private Duration interval() {
+		return this.properties.sync().interval();
 	}
 
 }

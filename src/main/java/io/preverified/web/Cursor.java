@@ -13,6 +13,10 @@ public final class Cursor {
 
 	private static final String PREFIX = "k:";
 
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
 	private Cursor() {
 	}
 
@@ -66,8 +70,13 @@ public final class Cursor {
 		int separator = key.indexOf('|');
 		try {
 			String time = key.substring(0, separator);
-			return new TimeAndId("null".equals(time) ? null : Instant.parse(time),
+			TimeAndId resume = new TimeAndId("null".equals(time) ? null : Instant.parse(time),
 					Long.parseLong(key.substring(separator + 1)));
+			// a forged time past what the database stores would fail the query
+			if (resume.time() != null && (resume.time().isBefore(EARLIEST) || resume.time().isAfter(LATEST))) {
+				throw new InvalidParameterException("after", "is not a cursor handed out by this API");
+			}
+			return resume;
 		}
 		catch (DateTimeParseException | NumberFormatException | IndexOutOfBoundsException ex) {
 			throw new InvalidParameterException("after", "is not a cursor handed out by this API");

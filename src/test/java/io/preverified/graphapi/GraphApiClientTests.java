@@ -12,13 +12,11 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import reactor.netty.http.client.HttpClient;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -343,6 +341,109 @@ class GraphApiClientTests {
 		assertThat(client.circuitState(BUSINESS)).isEqualTo("OPEN");
 	}
 
+	@Test
+	void fetchNumbersWhenA200IsNotAPageFailsInsteadOfReadingAnEmptyInventory() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+		for (MockResponse notAPage : List.of(FakeGraphApi.json(200, Map.of()),
+				FakeGraphApi.json(200, Map.of("data", "none")),
+				new MockResponse.Builder().code(200)
+					.setHeader("Content-Type", "text/html")
+					.body("<html>Service Unavailable</html>")
+					.build())) {
+			this.graphApi.intercept((call, request) -> notAPage);
+
+			assertThatExceptionOfType(GraphApiException.class)
+				.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.satisfies((ex) -> assertThat(ex.getError().httpStatus()).isEqualTo(200));
+		}
+	}
+
+	@Test
+	void fetchNumbersWhenA200CarriesAnErrorObjectClassifiesItLikeAnyError() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+		this.graphApi.intercept((call, request) -> FakeGraphApi.json(200, Map.of("error", Map.of("message",
+				"Error validating access token", "type", "OAuthException", "code", 190, "fbtrace_id", "AzErr"))));
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.satisfies((ex) -> {
+				assertThat(ex.getError().code()).isEqualTo(190);
+				assertThat(ex.getError().fbtraceId()).isEqualTo("AzErr");
+				assertThat(ex.getAttempts()).isOne();
+			});
+	}
+
+	@Test
+	void fetchNumbersRetriesABodyCutOffHalfWayAndABodyStalledPastTheReadTimeout() {
+		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 25, Instant.now());
+		this.graphApi.business(BUSINESS, TOKEN, inventory);
+		this.graphApi.intercept((call, request) -> switch (call) {
+			case 1 -> FakeGraphApi.page(this.graphApi, request)
+				.newBuilder()
+				.onResponseBody(new SocketEffect.CloseSocket(true, false, false))
+				.build();
+			case 3 ->
+				FakeGraphApi.page(this.graphApi, request).newBuilder().throttleBody(200, 2, TimeUnit.SECONDS).build();
+			default -> null;
+		});
+
+		List<NumbersPage> pages = client(10, "v25.0", null, 3).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+
+		assertThat(pages.stream().flatMap((page) -> page.numbers().stream()).map(FetchedNumber::id))
+			.containsExactlyElementsOf(inventory.stream().map((number) -> (String) number.get("id")).toList());
+		assertThat(this.graphApi.requests()).hasSize(5);
+		assertThat(this.meters.get("preverified.graph-api.requests").tag("outcome", "unreachable").timer().count())
+			.isEqualTo(2);
+	}
+
+	@Test
+	void fetchNumbersReadsAPageOfTwoMegabytes() {
+		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 500, Instant.now());
+		String longName = "Acme Holdings ".repeat(300);
+		inventory.forEach((number) -> number.put("owner_business", Map.of("id", BUSINESS, "name", longName)));
+		this.graphApi.business(BUSINESS, TOKEN, inventory);
+
+		List<NumbersPage> pages = client(500).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+
+		assertThat(pages).singleElement().satisfies((page) -> {
+			assertThat(page.numbers()).hasSize(500);
+			assertThat(page.numbers().get(0).ownerBusinessName()).isEqualTo(longName);
+		});
+		assertThat(500 * longName.length()).isGreaterThan(2 * 1024 * 1024);
+	}
+
+	@Test
+	void fetchNumbersWhenAPageIsLargerThanItReadsHalvesThePageSize() {
+		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 40, Instant.now());
+		this.graphApi.business(BUSINESS, TOKEN, inventory);
+		String huge = "x".repeat(GraphApiClient.MAX_PAGE_BYTES);
+		this.graphApi.intercept(
+				(call, request) -> (call == 1)
+						? FakeGraphApi.json(200,
+								Map.of("data", List.of(Map.of("id", "1", "padding", huge)), "paging", Map.of()))
+						: null);
+
+		List<NumbersPage> pages = client(40).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+
+		assertThat(pages).extracting(NumbersPage::pageSize).containsOnly(20);
+		assertThat(pages.stream().mapToInt((page) -> page.numbers().size()).sum()).isEqualTo(40);
+	}
+
+	@Test
+	void fetchNumbersWhenACursorLeadsBackToAnEarlierPageFailsAtOnce() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+		this.graphApi.intercept((call, request) -> {
+			String cursor = ("a".equals(request.getUrl().queryParameter("after"))) ? "b" : "a";
+			return FakeGraphApi.json(200, Map.of("data", List.of(Map.of("id", "n" + call)), "paging",
+					Map.of("cursors", Map.of("after", cursor), "next", this.graphApi.baseUrl() + "/next")));
+		});
+
+		assertThatExceptionOfType(GraphApiException.class)
+			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.withMessageContaining("earlier page");
+		assertThat(this.graphApi.requests()).hasSize(3);
+	}
+
 	private GraphApiClient client(int pageSize) {
 		return client(pageSize, "v25.0", null, 1);
 	}
@@ -351,12 +452,7 @@ class GraphApiClientTests {
 		GraphApiProperties properties = new GraphApiProperties(this.graphApi.baseUrl(), version, appSecret, pageSize,
 				Duration.ofSeconds(1), Duration.ofMillis(500),
 				new GraphApiProperties.Retry(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(2)));
-		HttpClient httpClient = HttpClient.create().responseTimeout(properties.readTimeout());
-		WebClient webClient = WebClient.builder()
-			.baseUrl(properties.baseUrl())
-			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.defaultHeader("User-Agent", "preverified-sync/test")
-			.build();
+		WebClient webClient = GraphApiConfiguration.webClient(WebClient.builder(), properties, "test");
 		BusinessGuards guards = new BusinessGuards(properties, RetryRegistry.ofDefaults(),
 				CircuitBreakerRegistry.ofDefaults(), this.meters, this.pauses, Clock.systemUTC());
 		return new GraphApiClient(webClient, properties, JsonMapper.builder().build(), guards, this.meters);

@@ -1,6 +1,7 @@
 package io.preverified.numbers;
 
 import java.net.URI;
+import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,6 +114,30 @@ class NumbersApiIntegrationTests extends IntegrationTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("title").asString()).isEqualTo("Bad Request");
 		assertThat(problem.get("detail").asString()).contains(parameter);
+		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = ';', textBlock = """
+			/api/v1/numbers?expiring_within=P999999999D ;  ; expiring_within
+			/api/v1/numbers?expiring_within=PT9999999999999999999H ;  ; expiring_within
+			/api/v1/numbers?expiring_within=P36501D ;  ; expiring_within
+			/api/v1/numbers/1/history?after= ; +1000000000-01-01T00:00:00Z|1 ; after
+			/api/v1/numbers/1/history?after= ; 2024-01-01T00:00:00Z|99999999999999999999 ; after
+			/api/v1/alerts?after= ; -999999999-01-01T00:00:00Z|1 ; after
+			/api/v1/sync-runs?after= ; 99999999999999999999 ; after
+			/api/v1/sync-runs/99999999999999999999 ;  ; id
+			/api/v1/alerts/99999999999999999999 ;  ; id
+					""")
+	void parametersThatParseButOverflowAreBadRequestsNamingThem(String uri, String cursorKey, String parameter) {
+		String cursor = (cursorKey != null)
+				? Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + cursorKey).getBytes()) : "";
+
+		MvcTestResult result = this.mvc.get().uri(URI.create(uri + cursor)).exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = json.readTree(result.getResponse().getContentAsByteArray());
 		assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
 	}
 

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -297,13 +296,9 @@ class SyncIntegrationTests extends IntegrationTests {
 	void startUpMarksRunsLeftRunningFailedUnlessAReplicaHoldsTheirLock() {
 		SyncRun abandoned = this.runs.start(BUSINESS_1, SyncRun.Trigger.SCHEDULED);
 		SyncRun live = this.runs.start(BUSINESS_2, SyncRun.Trigger.SCHEDULED);
-		SimpleLock liveLock = this.locks.tryLock(BUSINESS_2).orElseThrow();
-		try {
+		try (RunLease liveLock = this.locks.tryLock(BUSINESS_2).orElseThrow()) {
 			this.launcher.failAbandonedRuns(this.properties.business(BUSINESS_1).orElseThrow());
 			this.launcher.failAbandonedRuns(this.properties.business(BUSINESS_2).orElseThrow());
-		}
-		finally {
-			liveLock.unlock();
 		}
 
 		assertThat(getJson("/api/v1/sync-runs/" + abandoned.getId()).get("status").asString()).isEqualTo("FAILED");
