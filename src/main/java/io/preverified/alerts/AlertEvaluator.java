@@ -15,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Brings the alerts in line with the numbers: an alert fires for every listed number
  * within the re-verification window or expired, follows its severity as time passes,
  * fires again when it escalates, and resolves when the number is re-verified past the
- * window or leaves the pool. One statement compares what is due with what is open and
- * writes only the differences, with their notifications, however many numbers a business
- * has. Reads the numbers table of the numbers module.
+ * window or leaves the pool, and follows its number to another business. An alert belongs
+ * to the evaluation of its number's business, so one business's evaluation never resolves
+ * an alert whose number moved to another. One statement compares what is due with what is
+ * open and writes only the differences, with their notifications, however many numbers a
+ * business has. Reads the numbers table of the numbers module.
  */
 @Service
 class AlertEvaluator {
@@ -39,8 +41,9 @@ class AlertEvaluator {
 			    and (n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :window)
 			    and (:everyBusiness or n.business_id = :businessId)),
 			open as (
-			    select a.id, a.number_id, a.severity, a.phone_number, a.verification_expiry_time from alerts a
-			    where a.state <> 'RESOLVED' and (:everyBusiness or a.business_id = :businessId)),
+			    select a.id, a.number_id, a.business_id, a.severity, a.phone_number, a.verification_expiry_time
+			    from alerts a join numbers n on n.id = a.number_id
+			    where a.state <> 'RESOLVED' and (:everyBusiness or n.business_id = :businessId)),
 			fired as (
 			    insert into alerts (number_id, business_id, phone_number, verification_expiry_time, severity, state, fired_at)
 			    select due.number_id, due.business_id, due.phone_number, due.verification_expiry_time, due.severity,
@@ -53,7 +56,7 @@ class AlertEvaluator {
 			    and not exists (select 1 from due where due.number_id = open.number_id)
 			    returning a.id, a.business_id),
 			followed as (
-			    update alerts a set severity = due.severity, phone_number = due.phone_number,
+			    update alerts a set severity = due.severity, phone_number = due.phone_number, business_id = due.business_id,
 			        verification_expiry_time = due.verification_expiry_time,
 			        state = case when escalated then 'FIRING' else a.state end,
 			        fired_at = case when escalated then :now else a.fired_at end,
@@ -62,7 +65,7 @@ class AlertEvaluator {
 			        lateral (select array_position(:order, due.severity) > array_position(:order, open.severity)
 			            as escalated) change
 			    where a.id = open.id
-			    and (open.severity <> due.severity
+			    and (open.severity <> due.severity or open.business_id <> due.business_id
 			        or open.verification_expiry_time is distinct from due.verification_expiry_time
 			        or open.phone_number is distinct from due.phone_number)
 			    returning a.id, a.business_id, escalated),

@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,16 +28,16 @@ class AlertNotifications {
 
 	private final AlertsProperties properties;
 
-	private final JsonMapper json;
+	private final WebhookDeliveries deliveries;
 
 	private final Clock clock;
 
-	AlertNotifications(JdbcTemplate jdbc, AlertRepository alerts, AlertsProperties properties, JsonMapper json,
-			Clock clock) {
+	AlertNotifications(JdbcTemplate jdbc, AlertRepository alerts, AlertsProperties properties,
+			WebhookDeliveries deliveries, Clock clock) {
 		this.jdbc = jdbc;
 		this.alerts = alerts;
 		this.properties = properties;
-		this.json = json;
+		this.deliveries = deliveries;
 		this.clock = clock;
 	}
 
@@ -72,13 +69,7 @@ class AlertNotifications {
 				.collect(Collectors.toMap(Alert::getId, Function.identity()));
 			List<WebhookPayload.Item> items = new ArrayList<>();
 			statusByAlert.forEach((alertId, status) -> items.add(WebhookPayload.Item.of(byId.get(alertId), status)));
-			String payload = this.json.writeValueAsString(WebhookPayload.of(businessId, items));
-			this.jdbc.update(
-					"""
-							insert into webhook_deliveries (business_id, idempotency_key, payload, status, next_attempt_at, created_at)
-							values (?, ?, ?, 'PENDING', ?, ?)""",
-					businessId, UUID.randomUUID().toString(), payload, java.sql.Timestamp.from(now),
-					java.sql.Timestamp.from(now));
+			this.deliveries.add(WebhookPayload.of(businessId, items), now);
 			this.jdbc.update("delete from alert_notifications where id = any(?)",
 					(statement) -> statement.setArray(1, statement.getConnection()
 						.createArrayOf("bigint", changes.stream().map((change) -> change.get("id")).toArray())));

@@ -73,7 +73,8 @@ class AlertQueries {
 
 	@Transactional
 	AlertResponse acknowledge(long id) {
-		Alert alert = alert(id);
+		// locked: an evaluation resolving it meanwhile must not be overwritten
+		Alert alert = this.alerts.findForUpdate(id).orElseThrow(() -> new NotFoundException("Alert", id));
 		if (!alert.isOpen()) {
 			throw new ConflictException("Alert " + id + " is resolved; only open alerts can be acknowledged");
 		}

@@ -4,20 +4,37 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The body of a webhook delivery, shaped like an Alertmanager notification: the alerts of
  * one business that changed together.
  *
+ * @param idempotencyKey the delivery's {@code Idempotency-Key}, in the body too so that
+ * the signature covers it
  * @param status {@code firing} when any of the alerts fires, {@code resolved} otherwise
  * @param businessId the business
  * @param alerts the alerts
  */
-record WebhookPayload(String status, String businessId, List<Item> alerts) {
+record WebhookPayload(String idempotencyKey, String status, String businessId, List<Item> alerts) {
 
 	static WebhookPayload of(String businessId, List<Item> alerts) {
 		boolean firing = alerts.stream().anyMatch((alert) -> "firing".equals(alert.status()));
-		return new WebhookPayload(firing ? "firing" : "resolved", businessId, alerts);
+		return new WebhookPayload(UUID.randomUUID().toString(), firing ? "firing" : "resolved", businessId, alerts);
+	}
+
+	/**
+	 * Splits the delivery in two, each with its own key, for a receiver that finds it too
+	 * large.
+	 * @return the halves, in order, or the delivery alone when it holds one alert
+	 */
+	List<WebhookPayload> halves() {
+		if (this.alerts.size() < 2) {
+			return List.of(this);
+		}
+		int middle = this.alerts.size() / 2;
+		return List.of(of(this.businessId, this.alerts.subList(0, middle)),
+				of(this.businessId, this.alerts.subList(middle, this.alerts.size())));
 	}
 
 	/**

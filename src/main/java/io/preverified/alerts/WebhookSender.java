@@ -1,11 +1,10 @@
 package io.preverified.alerts;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,28 +13,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Sends due webhook deliveries. A delivery is claimed for a lease before it is sent, so
- * two replicas never send it at once; one refused, failed or unanswered is retried with
- * exponential backoff and no limit on attempts. Its {@code Idempotency-Key} stays the
- * same across attempts, so a receiver can drop a duplicate.
+ * Sends due webhook deliveries, one business's in order. A delivery is claimed for a
+ * lease longer than its attempt can take before it is sent, so two replicas never send it
+ * at once; one the receiver finds too large (413) is split in two; one refused, failed or
+ * unanswered is retried with exponential backoff and no limit on attempts. Its
+ * {@code Idempotency-Key} stays the same across attempts, so a receiver can drop a
+ * duplicate.
  */
 @Component
 class WebhookSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookSender.class);
 
-	private static final Duration LEASE = Duration.ofMinutes(2);
-
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-	private static final int BATCH = 20;
+	// one delivery is claimed at a time, for longer than its attempt can take
+	private static final Duration LEASE = TIMEOUT.plusSeconds(30);
 
-	private final JdbcTemplate jdbc;
+	private static final int MAX_PER_ROUND = 20;
+
+	private final WebhookDeliveries deliveries;
 
 	private final AlertsProperties properties;
 
@@ -45,9 +46,9 @@ class WebhookSender {
 
 	private final Clock clock;
 
-	WebhookSender(JdbcTemplate jdbc, AlertsProperties properties, WebClient.Builder webClient, MeterRegistry meters,
-			Clock clock) {
-		this.jdbc = jdbc;
+	WebhookSender(WebhookDeliveries deliveries, AlertsProperties properties, WebClient.Builder webClient,
+			MeterRegistry meters, Clock clock) {
+		this.deliveries = deliveries;
 		this.properties = properties;
 		this.webClient = webClient.clone().build();
 		this.meters = meters;
@@ -63,27 +64,19 @@ class WebhookSender {
 			return 0;
 		}
 		int accepted = 0;
-		for (Delivery delivery : claimDue()) {
-			if (send(delivery)) {
+		for (int round = 0; round < MAX_PER_ROUND; round++) {
+			Optional<WebhookDeliveries.Delivery> delivery = this.deliveries.claimNext(this.clock.instant(), LEASE);
+			if (delivery.isEmpty()) {
+				break;
+			}
+			if (send(delivery.get())) {
 				accepted++;
 			}
 		}
 		return accepted;
 	}
 
-	private List<Delivery> claimDue() {
-		Instant now = this.clock.instant();
-		return this.jdbc.query("""
-				update webhook_deliveries set next_attempt_at = ?
-				where id in (select id from webhook_deliveries where status = 'PENDING' and next_attempt_at <= ?
-				    order by id limit ? for update skip locked)
-				returning id, idempotency_key, payload, attempts""",
-				(row, index) -> new Delivery(row.getLong("id"), row.getString("idempotency_key"),
-						row.getString("payload"), row.getInt("attempts")),
-				Timestamp.from(now.plus(LEASE)), Timestamp.from(now), BATCH);
-	}
-
-	private boolean send(Delivery delivery) {
+	private boolean send(WebhookDeliveries.Delivery delivery) {
 		byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = this.clock.instant().getEpochSecond();
 		String error;
@@ -104,11 +97,15 @@ class WebhookSender {
 				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
 				.block(TIMEOUT);
 			if (status != null && status >= 200 && status < 300) {
-				this.jdbc.update(
-						"update webhook_deliveries set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, last_error = null where id = ?",
-						Timestamp.from(this.clock.instant()), delivery.id());
+				this.deliveries.delivered(delivery.id(), this.clock.instant());
 				count("delivered");
 				return true;
+			}
+			if (status != null && status == 413 && this.deliveries.split(delivery, this.clock.instant())) {
+				logger.warn("Webhook delivery {} was too large for the receiver (HTTP 413); sent again in two halves",
+						delivery.id());
+				count("split");
+				return false;
 			}
 			error = "HTTP " + status;
 			count("refused");
@@ -119,9 +116,7 @@ class WebhookSender {
 		}
 		Duration backoff = backoff(delivery.attempts() + 1);
 		logger.warn("Webhook delivery {} was not accepted ({}); retrying in {}", delivery.id(), error, backoff);
-		this.jdbc.update(
-				"update webhook_deliveries set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?",
-				Timestamp.from(this.clock.instant().plus(backoff)), error, delivery.id());
+		this.deliveries.retryAt(delivery.id(), this.clock.instant().plus(backoff), error);
 		return false;
 	}
 
@@ -141,10 +136,6 @@ class WebhookSender {
 			.tag("outcome", outcome)
 			.register(this.meters)
 			.increment();
-	}
-
-	private record Delivery(long id, String idempotencyKey, String payload, int attempts) {
-
 	}
 
 }

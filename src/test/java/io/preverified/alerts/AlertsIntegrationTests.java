@@ -1,11 +1,17 @@
 package io.preverified.alerts;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.preverified.IntegrationTests;
 import org.junit.jupiter.api.Test;
@@ -185,6 +191,8 @@ class AlertsIntegrationTests extends IntegrationTests {
 		assertThat(accepted.header("Content-Type")).startsWith("application/json");
 		assertThat(accepted.header("Content-Length")).isEqualTo(Integer.toString(accepted.request().getBody().size()));
 		JsonNode body = json.readTree(accepted.body());
+		// the signed body carries the key, so the signature covers it
+		assertThat(body.get("idempotency_key").asString()).isEqualTo(accepted.header("Idempotency-Key"));
 		assertThat(body.get("status").asString()).isEqualTo("firing");
 		assertThat(body.get("business_id").asString()).isEqualTo(BUSINESS_1);
 		JsonNode alert = body.get("alerts").get(0);
@@ -245,6 +253,88 @@ class AlertsIntegrationTests extends IntegrationTests {
 					+ String.valueOf((double) now.plus(Duration.ofDays(2)).getEpochSecond())
 						.replace(".", "\\.")
 						.replace("E", "E"));
+	}
+
+	@Test
+	void openAlertFollowsItsNumberToAnotherBusiness() {
+		Instant now = Instant.now();
+		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("n2", "VERIFIED", now.plus(Duration.ofDays(5))));
+		long alertId = getJson("/api/v1/alerts?business_id=" + BUSINESS_1 + "&limit=1").get("data")
+			.get(0)
+			.get("id")
+			.asLong();
+
+		syncNumbers(BUSINESS_2, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("n2", "VERIFIED", now.plus(Duration.ofDays(5))));
+
+		JsonNode moved = getJson("/api/v1/alerts/" + alertId);
+		assertThat(moved.get("number_id").asString()).isEqualTo("n1");
+		assertThat(moved.get("business_id").asString()).isEqualTo(BUSINESS_2);
+		assertThat(moved.get("state").asString()).isEqualTo("FIRING");
+		assertThat(this.jdbc.queryForObject("select count(*) from alerts where number_id = 'n1'", Integer.class))
+			.isOne();
+		assertThat(getJson("/api/v1/numbers/n1").get("removed_at").isNull()).isTrue();
+	}
+
+	@Test
+	void acknowledgeRacingAnEvaluationNeverRevivesTheAlertItResolved() throws Exception {
+		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
+		long alertId = getJson("/api/v1/alerts?limit=1").get("data").get(0).get("id").asLong();
+		DataSource dataSource = this.jdbc.getDataSource();
+		try (Connection evaluation = dataSource.getConnection()) {
+			evaluation.setAutoCommit(false);
+			try (PreparedStatement resolve = evaluation
+				.prepareStatement("update alerts set state = 'RESOLVED', resolved_at = now() where id = ?")) {
+				resolve.setLong(1, alertId);
+				resolve.executeUpdate();
+			}
+			CompletableFuture<MvcTestResult> acknowledge = CompletableFuture
+				.supplyAsync(() -> this.mvc.post().uri("/api/v1/alerts/{id}/acknowledge", alertId).exchange());
+			await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !acknowledge.isDone());
+			evaluation.commit();
+
+			assertThat(acknowledge.get(10, TimeUnit.SECONDS)).hasStatus(HttpStatus.CONFLICT);
+		}
+		assertThat(getJson("/api/v1/alerts/" + alertId).get("state").asString()).isEqualTo("RESOLVED");
+	}
+
+	@Test
+	void deliveriesOfOneBusinessGoOutInOrderSoAResolutionNeverOvertakesItsFiring() {
+		webhookReceiver.answer(503, 503, 503, 503);
+		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
+		await().atMost(Duration.ofSeconds(20)).until(() -> !webhookReceiver.received().isEmpty());
+
+		syncNumbers(BUSINESS_1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> webhookReceiver.accepted().size() == 2);
+
+		assertThat(this.jdbc.queryForObject("select count(*) from webhook_deliveries", Integer.class)).isEqualTo(2);
+		List<String> statuses = webhookReceiver.received()
+			.stream()
+			.map((delivery) -> json.readTree(delivery.body()).get("status").asString())
+			.toList();
+		assertThat(statuses).hasSize(6);
+		assertThat(statuses.subList(0, 5)).containsOnly("firing");
+		assertThat(statuses.get(5)).isEqualTo("resolved");
+	}
+
+	@Test
+	void receiverAnswering413GetsTheDeliveryInSmallerParts() {
+		webhookReceiver.answer(413);
+		Instant now = Instant.now();
+		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("n2", "VERIFIED", now.plus(Duration.ofDays(3))),
+				number("n3", "VERIFIED", now.plus(Duration.ofDays(4))));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> webhookReceiver.accepted().size() == 2);
+
+		List<WebhookReceiver.Received> accepted = webhookReceiver.accepted();
+		List<String> numbers = new ArrayList<>();
+		accepted.forEach((delivery) -> numbers.addAll(labels(json.readTree(delivery.body()), "number_id")));
+		assertThat(numbers).containsExactlyInAnyOrder("n1", "n2", "n3");
+		assertThat(accepted).extracting((delivery) -> delivery.header("Idempotency-Key"))
+			.doesNotHaveDuplicates()
+			.doesNotContain(webhookReceiver.received().get(0).header("Idempotency-Key"));
 	}
 
 	private void syncNumbers(String businessId, Map<String, Object>... numbers) {
