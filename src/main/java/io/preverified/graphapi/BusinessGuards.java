@@ -20,7 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code preverified.graph-api.retry}; its circuit breaker takes Resilience4j's
  * {@code resilience4j.circuitbreaker.configs.graph-api} when configured, otherwise opens
  * when half of at least {@value #MINIMUM_CALLS} of the last {@value #WINDOW} calls
- * failed, and stays open for {@link #OPEN_FOR}.
+ * failed, and stays open for {@link #OPEN_FOR}. Throttling and slow calls never count as
+ * failures.
  */
 class BusinessGuards {
 
@@ -31,6 +32,9 @@ class BusinessGuards {
 	static final int MINIMUM_CALLS = 3;
 
 	static final Duration OPEN_FOR = Duration.ofMinutes(30);
+
+	// longer than any call can take: retries and throttle waits are bounded well below it
+	private static final Duration SLOW_CALL = Duration.ofDays(1);
 
 	private final GraphApiProperties properties;
 
@@ -100,7 +104,10 @@ class BusinessGuards {
 			.waitDurationInOpenState(OPEN_FOR)
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.automaticTransitionFromOpenToHalfOpenEnabled(false)
-			.ignoreException(GraphApiErrors::isReduceData)
+			// a call is slow when upstream throttles it or retries wait: that is upstream
+			// pacing the business, not failing it
+			.slowCallDurationThreshold(SLOW_CALL)
+			.ignoreException((ex) -> GraphApiErrors.isReduceData(ex) || GraphApiErrors.isThrottling(ex))
 			.build();
 	}
 

@@ -18,6 +18,7 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,6 +83,19 @@ public class GraphApiClient {
 	 * @return the pages, in upstream order
 	 */
 	public Flux<NumbersPage> fetchNumbers(String businessId, String accessToken) {
+		return fetchNumbers(businessId, accessToken, PauseListener.NONE);
+	}
+
+	/**
+	 * Streams every page of a business's pre-verified numbers, telling a listener before
+	 * each pause between attempts or while upstream throttles the business.
+	 * @param businessId the business
+	 * @param accessToken its token, sent only in the {@code Authorization} header
+	 * @param pauses told before each pause
+	 * @return the pages, in upstream order
+	 * @see #fetchNumbers(String, String)
+	 */
+	public Flux<NumbersPage> fetchNumbers(String businessId, String accessToken, PauseListener pauses) {
 		BusinessGuard guard = this.guards.forBusiness(businessId);
 		String proof = (this.properties.appSecret() != null && !this.properties.appSecret().isBlank())
 				? AppSecretProof.of(accessToken, this.properties.appSecret()) : null;
@@ -89,7 +103,8 @@ public class GraphApiClient {
 				new HashSet<>());
 		return fetch(first, guard)
 			.expand((fetched) -> fetched.next().map((next) -> fetch(next, guard)).orElse(Mono.empty()))
-			.map(FetchedPage::page);
+			.map(FetchedPage::page)
+			.contextWrite(Context.of(PauseListener.class, pauses));
 	}
 
 	/**

@@ -45,7 +45,7 @@ class GraphApiConfiguration {
 		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
 		WebClient webClient = webClient(builder.clone(), properties, version);
 		BusinessGuards guards = new BusinessGuards(properties, retries, circuitBreakers, meters,
-				pauses.getIfAvailable(Pauses::timed), clock);
+				PauseListener.telling(pauses.getIfAvailable(Pauses::timed)), clock);
 		return new GraphApiClient(webClient, properties, jsonMapper, guards, meters);
 	}
 

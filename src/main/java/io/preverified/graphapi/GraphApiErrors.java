@@ -34,6 +34,15 @@ final class GraphApiErrors {
 		return error.code() != null && (RETRIED_CODES.contains(error.code()) || isBusinessThrottling(error.code()));
 	}
 
+	/**
+	 * Whether upstream throttled the call, or a block it reported kept the call from
+	 * being made.
+	 */
+	static boolean isThrottling(Throwable ex) {
+		return ex instanceof GraphApiThrottledException
+				|| ex instanceof GraphApiException graphApiException && isThrottling(graphApiException.getError());
+	}
+
 	static boolean isThrottling(GraphApiError error) {
 		return error.httpStatus() == 429 || (error.code() != null
 				&& (THROTTLING_CODES.contains(error.code()) || isBusinessThrottling(error.code())));

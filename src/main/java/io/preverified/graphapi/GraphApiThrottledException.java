@@ -18,4 +18,10 @@ class GraphApiThrottledException extends GraphApiException {
 				null, false));
 	}
 
+	// stays what it is, so that the circuit breaker can tell a block from a failure
+	@Override
+	GraphApiException afterAttempts(int attempts) {
+		return this;
+	}
+
 }

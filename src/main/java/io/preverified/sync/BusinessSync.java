@@ -42,8 +42,11 @@ class BusinessSync {
 
 	private final SyncShutdown shutdown;
 
+	private final SyncSlots slots;
+
 	BusinessSync(GraphApiClient graphApi, SyncRuns runs, SyncProperties properties, Clock clock,
-			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown) {
+			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown, SyncSlots slots) {
+		this.slots = slots;
 		this.events = events;
 		this.shutdown = shutdown;
 		this.metrics = metrics;
@@ -56,17 +59,18 @@ class BusinessSync {
 	void run(ActiveRun run) {
 		this.shutdown.runStarted();
 		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", run.businessId());
-				MDC.MDCCloseable runId = MDC.putCloseable("run_id", Long.toString(run.id()))) {
-			runWithContext(run);
+				MDC.MDCCloseable runId = MDC.putCloseable("run_id", Long.toString(run.id()));
+				SyncSlots.Slot slot = this.slots.take()) {
+			runWithContext(run, slot);
 		}
 		finally {
 			this.shutdown.runEnded();
 		}
 	}
 
-	private void runWithContext(ActiveRun run) {
+	private void runWithContext(ActiveRun run, SyncSlots.Slot slot) {
 		logger.info("Run {} of business {} started", run.id(), run.businessId());
-		boolean succeeded = false;
+		SyncRun succeeded = null;
 		Instant started = this.clock.instant();
 		try {
 			this.runs.begin(run);
@@ -75,10 +79,13 @@ class BusinessSync {
 			// stored. Signals keep their order, so an error never overtakes a page
 			// received
 			// before it.
-			for (Signal<NumbersPage> signal : untilShutdown(
-					withDeadline(this.graphApi.fetchNumbers(run.businessId(), run.business().accessToken())))
+			// the slot is lent while the client pauses for this business, and reclaimed
+			// before the next write
+			for (Signal<NumbersPage> signal : untilShutdown(withDeadline(
+					this.graphApi.fetchNumbers(run.businessId(), run.business().accessToken(), (pause) -> slot.lend())))
 				.materialize()
 				.toIterable(1)) {
+				slot.reclaim();
 				if (signal.isOnError()) {
 					throw Exceptions.propagate(signal.getThrowable());
 				}
@@ -90,8 +97,7 @@ class BusinessSync {
 					pages++;
 				}
 			}
-			this.runs.succeed(run);
-			succeeded = true;
+			succeeded = this.runs.succeed(run);
 			logger.info("Run {} of business {} succeeded", run.id(), run.businessId());
 		}
 		catch (GraphApiException ex) {
@@ -124,13 +130,13 @@ class BusinessSync {
 	}
 
 	// nothing after a run's end may throw: the caller's schedule goes on from here
-	private void afterEnd(ActiveRun run, boolean succeeded, Instant started) {
+	private void afterEnd(ActiveRun run, SyncRun succeeded, Instant started) {
 		Instant ended = this.clock.instant();
 		attempt("forget what run " + run.id() + " listed", () -> this.runs.forgetListings(run.id()));
 		attempt("count the numbers after run " + run.id(),
 				() -> this.metrics.runEnded(run.businessId(), succeeded, Duration.between(started, ended), ended));
 		attempt("announce the end of run " + run.id(),
-				() -> this.events.publishEvent(new SyncRunEnded(run.businessId(), run.id(), succeeded)));
+				() -> this.events.publishEvent(new SyncRunEnded(run.businessId(), run.id(), succeeded != null)));
 	}
 
 	private static void attempt(String what, Runnable action) {

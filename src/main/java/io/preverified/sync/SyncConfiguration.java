@@ -27,9 +27,12 @@ class SyncConfiguration {
 
 	@Bean
 	ThreadPoolTaskExecutor syncExecutor(SyncProperties properties) {
+		// a thread per business: how many sync at once is up to SyncSlots, which a
+		// throttled business lends its slot from
+		int threads = Math.max(properties.sync().maxConcurrentBusinesses(), properties.businesses().size());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(properties.sync().maxConcurrentBusinesses());
-		executor.setMaxPoolSize(properties.sync().maxConcurrentBusinesses());
+		executor.setCorePoolSize(threads);
+		executor.setMaxPoolSize(threads);
 		executor.setThreadNamePrefix("sync-");
 		return executor;
 	}

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 /**
  * Metrics of the runs: {@code preverified_sync_runs_total{business_id,outcome}},
  * {@code preverified_sync_duration_seconds},
- * {@code preverified_numbers{business_id,status}} and
+ * {@code preverified_numbers{business_id,status}},
  * {@code preverified_last_success_timestamp_seconds{business_id}} (0 until a business
- * first syncs successfully).
+ * first syncs successfully) and {@code preverified_sync_removals_held{business_id}} (the
+ * numbers its last complete run held back from removal).
  */
 @Component
 class SyncMetrics {
@@ -38,6 +39,8 @@ class SyncMetrics {
 	private final MeterRegistry meters;
 
 	private final Map<String, Long> lastSuccess = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> removalsHeld = new ConcurrentHashMap<>();
 
 	private final MultiGauge numbers;
 
@@ -64,12 +67,20 @@ class SyncMetrics {
 				.description("End of the last successful run of a business, as epoch seconds")
 				.tag("business_id", business.id())
 				.register(this.meters);
+			Gauge
+				.builder("preverified.sync.removals.held", this.removalsHeld,
+						(held) -> held.getOrDefault(business.id(), 0))
+				.description("Numbers the last complete run of a business no longer listed but held back from "
+						+ "removal until the next complete run confirms")
+				.tag("business_id", business.id())
+				.register(this.meters);
 		}
 		this.properties.businesses().forEach((business) -> countNumbers(business.id()));
 		registerNumbers();
 	}
 
-	void runEnded(String businessId, boolean succeeded, Duration took, Instant endedAt) {
+	void runEnded(String businessId, SyncRun ended, Duration took, Instant endedAt) {
+		boolean succeeded = ended != null;
 		String outcome = succeeded ? "succeeded" : "failed";
 		Counter.builder("preverified.sync.runs")
 			.description("Runs by business and outcome")
@@ -85,6 +96,7 @@ class SyncMetrics {
 			.record(took);
 		if (succeeded) {
 			this.lastSuccess.put(businessId, endedAt.getEpochSecond());
+			this.removalsHeld.put(businessId, ended.getRemovalsHeld());
 		}
 		// only this business's counts can have changed
 		countNumbers(businessId);

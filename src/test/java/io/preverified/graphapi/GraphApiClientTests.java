@@ -444,6 +444,26 @@ class GraphApiClientTests {
 		assertThat(this.graphApi.requests()).hasSize(3);
 	}
 
+	@Test
+	void fetchNumbersWhenThrottledRepeatedlyKeepsTheCircuitClosed() {
+		this.graphApi.business(BUSINESS, TOKEN, List.of());
+		GraphApiClient client = client(10, "v25.0", null, 2);
+		this.graphApi.intercept((call, request) -> FakeGraphApi.error(400, 4, "OAuthException",
+				"(#4) Application request limit reached"));
+		for (int run = 0; run < BusinessGuards.MINIMUM_CALLS + 2; run++) {
+			assertThatExceptionOfType(GraphApiException.class)
+				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast());
+		}
+		this.graphApi.intercept((call, request) -> FakeGraphApi.throttled(80008, 60));
+		for (int run = 0; run < BusinessGuards.MINIMUM_CALLS + 2; run++) {
+			assertThatExceptionOfType(GraphApiException.class)
+				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.satisfies((ex) -> assertThat(ex.isCircuitOpen()).isFalse());
+		}
+
+		assertThat(client.circuitState(BUSINESS)).isEqualTo("CLOSED");
+	}
+
 	private GraphApiClient client(int pageSize) {
 		return client(pageSize, "v25.0", null, 1);
 	}

@@ -62,7 +62,7 @@ class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
-	void poolOf300ThatSeemsToEmptyIsHeldThenRemovedWhenTheNextRunConfirms() {
+	void poolOf300ThatSeemsToEmptyIsHeldThenRemovedWhenTheNextRunConfirms() throws Exception {
 		graphApi.business(BUSINESS_1, TOKEN_1, DemoInventory.generate(BUSINESS_1, "First", 300, NOW));
 		syncAndWait(BUSINESS_1);
 		long firing = openAlerts();
@@ -75,6 +75,8 @@ class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 		assertThat(held.get("removals_held").asInt()).isEqualTo(300);
 		assertThat(listed()).isEqualTo(300);
 		assertThat(openAlerts()).isEqualTo(firing);
+		assertThat(this.mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString())
+			.contains("preverified_sync_removals_held{business_id=\"" + BUSINESS_1 + "\"} 300.0");
 
 		JsonNode confirmed = syncAndWait(BUSINESS_1);
 
