@@ -16,6 +16,8 @@ import io.preverified.graphapi.payload.GraphApiErrorResponse;
 import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
 import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.netty.http.client.PrematureCloseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -39,6 +41,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * are never followed.
  */
 public class GraphApiClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(GraphApiClient.class);
 
 	static final String FIELDS = "id,phone_number,code_verification_status,code_verification_time,"
 			+ "verification_expiry_time,owner_business";
@@ -122,8 +126,11 @@ public class GraphApiClient {
 			.map((body) -> toPage(body, request))
 			// "please reduce the amount of data": ask again for half as many, for the
 			// rest of the run
-			.onErrorResume((ex) -> GraphApiErrors.isReduceData(ex) && request.limit() > 1,
-					(ex) -> fetch(request.withLimit(request.limit() / 2), guard));
+			.onErrorResume((ex) -> GraphApiErrors.isReduceData(ex) && request.limit() > 1, (ex) -> {
+				logger.warn("{}; asking for page {} of business {} again with limit {}", ex.getMessage(),
+						request.number(), request.businessId(), request.limit() / 2);
+				return fetch(request.withLimit(request.limit() / 2), guard);
+			});
 	}
 
 	private Mono<PreverifiedNumbersResponse> exchange(PageRequest request, Throttle throttle) {
