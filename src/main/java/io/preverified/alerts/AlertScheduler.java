@@ -2,6 +2,7 @@ package io.preverified.alerts;
 
 import java.time.Duration;
 
+import io.preverified.numbers.NumbersChanged;
 import io.preverified.sync.SyncRunEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,14 @@ class AlertScheduler {
 
 	@EventListener
 	void runEnded(SyncRunEnded event) {
+		guarded("evaluate the alerts of business " + event.businessId(), () -> {
+			this.evaluator.evaluate(event.businessId());
+			this.metrics.refresh();
+		});
+	}
+
+	@EventListener
+	void numbersChanged(NumbersChanged event) {
 		guarded("evaluate the alerts of business " + event.businessId(), () -> {
 			this.evaluator.evaluate(event.businessId());
 			this.metrics.refresh();

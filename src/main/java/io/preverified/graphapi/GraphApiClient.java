@@ -1,6 +1,5 @@
 package io.preverified.graphapi;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +11,7 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.preverified.graphapi.payload.GraphApiErrorResponse;
 import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
-import io.netty.handler.timeout.ReadTimeoutException;
-import reactor.netty.http.client.PrematureCloseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -30,7 +26,6 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * Reads the pre-verified numbers of a business from the Graph API, page after page.
@@ -151,7 +146,7 @@ public class GraphApiClient {
 					.ifPresent(throttle::record);
 				return read(response);
 			})
-			.onErrorMap(GraphApiClient::isTransportFailure, GraphApiClient::unreachable)
+			.onErrorMap(GraphApiResponses::isTransportFailure, GraphApiResponses::unreachable)
 			.onErrorMap(DataBufferLimitException.class, (ex) -> GraphApiException.pageTooLarge(MAX_PAGE_BYTES, ex))
 			.onErrorMap(CodecException.class, (ex) -> unreadable(ex))
 			.doOnSuccess((body) -> record(sample, request, "success"))
@@ -173,7 +168,8 @@ public class GraphApiClient {
 		if (response.statusCode().isError()) {
 			return response.bodyToMono(String.class)
 				.defaultIfEmpty("")
-				.flatMap((body) -> Mono.error(new GraphApiException(error(response.statusCode(), body))));
+				.flatMap((body) -> Mono.error(new GraphApiException(GraphApiResponses.error(this.jsonMapper,
+						this.properties.version(), response.statusCode().value(), body))));
 		}
 		int status = response.statusCode().value();
 		// bytes: a decoder that logs what it decodes would log upstream's next links,
@@ -196,7 +192,8 @@ public class GraphApiClient {
 					"Graph API answered HTTP " + status.value() + " with a body that is not JSON", null, true));
 		}
 		if (body.path("error").isObject()) {
-			throw new GraphApiException(error(status, body.toString()));
+			throw new GraphApiException(GraphApiResponses.error(this.jsonMapper, this.properties.version(),
+					status.value(), body.toString()));
 		}
 		if (!body.path("data").isArray()) {
 			throw new GraphApiException(new GraphApiError(status.value(), null, null, null, "Graph API answered HTTP "
@@ -244,53 +241,6 @@ public class GraphApiClient {
 					"Graph API kept returning pages past " + MAX_PAGES + " pages", null, false));
 		}
 		return Optional.of(request.next(after));
-	}
-
-	private GraphApiError error(HttpStatusCode status, String body) {
-		try {
-			GraphApiErrorResponse.Error error = this.jsonMapper.readValue(body, GraphApiErrorResponse.class).error();
-			if (error != null && error.message() != null) {
-				String message = (error.code() != null && error.code() == GraphApiErrors.DEPRECATED_VERSION)
-						? error.message() + " The configured preverified.graph-api.version is "
-								+ this.properties.version() + ": raise it to a version Meta still serves."
-						: error.message();
-				return new GraphApiError(status.value(), error.code(), error.subcode(), error.type(), message,
-						error.fbtraceId(), Boolean.TRUE.equals(error.isTransient()));
-			}
-		}
-		catch (JacksonException ex) {
-			// not a Graph API error body, such as a proxy's HTML error page
-		}
-		// a body that is not upstream's own error comes from something in between: worth
-		// another try
-		return new GraphApiError(status.value(), null, null, null,
-				"Graph API answered HTTP " + status.value() + " without a Graph API error body", null, true);
-	}
-
-	// a connection refused, reset or cut off, or a response stalled past the read
-	// timeout,
-	// before the headers or while reading the body
-	private static boolean isTransportFailure(Throwable ex) {
-		if (ex instanceof GraphApiException) {
-			return false;
-		}
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof WebClientRequestException || cause instanceof IOException
-					|| cause instanceof ReadTimeoutException || cause instanceof PrematureCloseException) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
-	}
-
-	private static GraphApiException unreachable(Throwable ex) {
-		Throwable cause = (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
-		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return new GraphApiException(
-				new GraphApiError(0, null, null, null, "Graph API could not be reached: " + reason, null, true), ex);
 	}
 
 	private static GraphApiException unreadable(CodecException ex) {

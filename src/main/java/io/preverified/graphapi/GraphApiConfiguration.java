@@ -49,6 +49,14 @@ class GraphApiConfiguration {
 		return new GraphApiClient(webClient, properties, jsonMapper, guards, meters);
 	}
 
+	@Bean
+	GraphApiNumberClient graphApiNumberClient(WebClient.Builder builder, GraphApiProperties properties,
+			JsonMapper jsonMapper, ObjectProvider<BuildProperties> buildProperties, ObjectProvider<Pauses> pauses) {
+		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
+		return new GraphApiNumberClient(webClient(builder.clone(), properties, version), properties, jsonMapper,
+				pauses.getIfAvailable(Pauses::timed));
+	}
+
 	/**
 	 * The HTTP client of the Graph API: timeouts, pages up to
 	 * {@link GraphApiClient#MAX_PAGE_BYTES}, the service's user agent.

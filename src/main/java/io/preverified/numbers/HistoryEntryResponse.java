@@ -14,10 +14,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param codeVerificationStatus the change of status
  * @param verificationExpiryTime the change of expiry
  * @param removedAt the change of removal
+ * @param removalReason why it was removed, on a removal
+ * @param cause what made the change: {@code SYNC}, {@code VERIFY_CODE}, {@code ADD} or
+ * {@code DELETE}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record HistoryEntryResponse(Instant changedAt, Long runId, Change<String> codeVerificationStatus,
-		Change<Instant> verificationExpiryTime, Change<Instant> removedAt) {
+		Change<Instant> verificationExpiryTime, Change<Instant> removedAt, String removalReason, String cause) {
 
 	static HistoryEntryResponse of(NumberChange change) {
 		NumberChange.Values before = change.getBefore();
@@ -25,7 +28,7 @@ record HistoryEntryResponse(Instant changedAt, Long runId, Change<String> codeVe
 		return new HistoryEntryResponse(change.getChangedAt(), change.getRunId(),
 				Change.of(before.codeVerificationStatus(), after.codeVerificationStatus()),
 				Change.of(before.verificationExpiryTime(), after.verificationExpiryTime()),
-				Change.of(before.removedAt(), after.removedAt()));
+				Change.of(before.removedAt(), after.removedAt()), change.getRemovalReason(), change.getCause());
 	}
 
 	/**

@@ -47,7 +47,19 @@ class NumberChange {
 			@AttributeOverride(name = "removedAt", column = @Column(name = "new_removed_at")) })
 	private Values after;
 
+	private String removalReason;
+
+	private String cause;
+
 	protected NumberChange() {
+	}
+
+	String getRemovalReason() {
+		return this.removalReason;
+	}
+
+	String getCause() {
+		return this.cause;
 	}
 
 	Long getId() {

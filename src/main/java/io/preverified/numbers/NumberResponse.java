@@ -16,10 +16,12 @@ import java.time.Instant;
  * @param firstSeenAt when a run first listed it
  * @param lastSeenAt when a complete run last listed it
  * @param removedAt when it left upstream's listing, or {@code null} while listed
+ * @param removalReason why it left: {@code CLAIMED} (while VERIFIED), {@code UNVERIFIED}
+ * (while NOT_VERIFIED or EXPIRED) or {@code DELETED} (through this service)
  */
-record NumberResponse(String id, String businessId, String phoneNumber, String phoneNumberE164,
+public record NumberResponse(String id, String businessId, String phoneNumber, String phoneNumberE164,
 		String codeVerificationStatus, Instant codeVerificationTime, Instant verificationExpiryTime,
-		OwnerBusiness ownerBusiness, Instant firstSeenAt, Instant lastSeenAt, Instant removedAt) {
+		OwnerBusiness ownerBusiness, Instant firstSeenAt, Instant lastSeenAt, Instant removedAt, String removalReason) {
 
 	static NumberResponse of(PreverifiedNumber number, Instant lastCompleteListing) {
 		OwnerBusiness owner = (number.getOwnerBusinessId() != null || number.getOwnerBusinessName() != null)
@@ -27,7 +29,7 @@ record NumberResponse(String id, String businessId, String phoneNumber, String p
 		return new NumberResponse(number.getId(), number.getBusinessId(), number.getPhoneNumber(),
 				number.getPhoneNumberE164(), number.getCodeVerificationStatus(), number.getCodeVerificationTime(),
 				number.getVerificationExpiryTime(), owner, number.getFirstSeenAt(),
-				lastSeenAt(number, lastCompleteListing), number.getRemovedAt());
+				lastSeenAt(number, lastCompleteListing), number.getRemovedAt(), number.getRemovalReason());
 	}
 
 	private static Instant lastSeenAt(PreverifiedNumber number, Instant lastCompleteListing) {
@@ -47,7 +49,7 @@ record NumberResponse(String id, String businessId, String phoneNumber, String p
 	 * @param id its id
 	 * @param name its name
 	 */
-	record OwnerBusiness(String id, String name) {
+	public record OwnerBusiness(String id, String name) {
 
 	}
 

@@ -64,7 +64,7 @@ public class NumberWriter {
 			        code_verification_time = excluded.code_verification_time,
 			        verification_expiry_time = excluded.verification_expiry_time,
 			        owner_business_id = excluded.owner_business_id, owner_business_name = excluded.owner_business_name,
-			        last_seen_at = null, removed_at = null, removal_held = false),
+			        last_seen_at = null, removed_at = null, removal_reason = null, removal_held = false),
 			history as (
 			    insert into number_history (id, number_id, run_id, changed_at, old_code_verification_status,
 			        new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time,
@@ -100,24 +100,33 @@ public class NumberWriter {
 	private static final String REMOVE_UNLISTED = """
 			with removed as (
 			    update numbers n set removed_at = :now, removal_held = false,
-			        last_seen_at = greatest(n.first_seen_at, :lastListedAt)
+			        last_seen_at = greatest(n.first_seen_at, :lastListedAt),
+			        removal_reason = case when n.code_verification_status = 'VERIFIED' then 'CLAIMED'
+			            else 'UNVERIFIED' end
 			    where n.id in (select n.id\s""" + UNLISTED + """
 			        and (n.removal_held or :removeFresh))
-			    returning n.id, n.code_verification_status, n.verification_expiry_time, n.removed_at)
-			insert into number_history (id, number_id, run_id, changed_at,
-			    old_code_verification_status, new_code_verification_status,
-			    old_verification_expiry_time, new_verification_expiry_time, old_removed_at, new_removed_at)
-			select nextval('number_history_seq'), id, :runId, :now, code_verification_status, code_verification_status,
-			    verification_expiry_time, verification_expiry_time, null, removed_at
-			from removed""";
+			    returning n.id, n.code_verification_status, n.verification_expiry_time, n.removed_at, n.removal_reason),
+			history as (
+			    insert into number_history (id, number_id, run_id, changed_at,
+			        old_code_verification_status, new_code_verification_status,
+			        old_verification_expiry_time, new_verification_expiry_time, old_removed_at, new_removed_at,
+			        removal_reason)
+			    select nextval('number_history_seq'), id, :runId, :now, code_verification_status,
+			        code_verification_status, verification_expiry_time, verification_expiry_time, null, removed_at,
+			        removal_reason
+			    from removed)
+			select removal_reason, count(*) from removed group by removal_reason""";
 
 	private final EntityManager entityManager;
 
 	private final JdbcTemplate jdbc;
 
-	NumberWriter(EntityManager entityManager, JdbcTemplate jdbc) {
+	private final RemovedNumbersMetric removedMetric;
+
+	NumberWriter(EntityManager entityManager, JdbcTemplate jdbc, RemovedNumbersMetric removedMetric) {
 		this.entityManager = entityManager;
 		this.jdbc = jdbc;
+		this.removedMetric = removedMetric;
 	}
 
 	/**
@@ -214,11 +223,17 @@ public class NumberWriter {
 		boolean hold = fresh > guard.threshold(listed);
 		// those held by an earlier run go first, so that what this run holds is only its
 		// own
-		int removed = bind(this.entityManager.createNativeQuery(REMOVE_UNLISTED), run)
+		Map<String, Integer> removedByReason = new LinkedHashMap<>();
+		for (Object row : bind(this.entityManager.createNativeQuery(REMOVE_UNLISTED), run)
 			.setParameter("lastListedAt", (run.lastListedAt() != null) ? run.lastListedAt() : Instant.EPOCH)
 			.setParameter("now", now)
 			.setParameter("removeFresh", !hold)
-			.executeUpdate();
+			.getResultList()) {
+			Object[] reasonAndCount = (Object[]) row;
+			removedByReason.put((String) reasonAndCount[0], ((Number) reasonAndCount[1]).intValue());
+		}
+		int removed = removedByReason.values().stream().mapToInt(Integer::intValue).sum();
+		this.removedMetric.countAfterCommit(run.businessId(), removedByReason);
 		if (hold) {
 			bind(this.entityManager.createNativeQuery(HOLD_UNLISTED), run).executeUpdate();
 			logger.warn(
@@ -230,7 +245,7 @@ public class NumberWriter {
 			logger.info("Run {} of business {} confirmed the removal of {} held numbers", run.runId(), run.businessId(),
 					confirmed);
 		}
-		return new Removal(removed, hold ? Math.toIntExact(fresh) : 0);
+		return new Removal(removed, hold ? Math.toIntExact(fresh) : 0, removedByReason);
 	}
 
 	private static Query bind(Query query, CompleteRun run) {
@@ -256,8 +271,9 @@ public class NumberWriter {
 	 *
 	 * @param removed numbers marked as removed
 	 * @param held numbers held back by the removal guard
+	 * @param removedByReason the removed numbers by {@code removal_reason}
 	 */
-	public record Removal(int removed, int held) {
+	public record Removal(int removed, int held, Map<String, Integer> removedByReason) {
 
 	}
 

@@ -41,6 +41,8 @@ class PreverifiedNumber {
 
 	private Instant removedAt;
 
+	private String removalReason;
+
 	protected PreverifiedNumber() {
 	}
 
@@ -90,6 +92,10 @@ class PreverifiedNumber {
 
 	Instant getRemovedAt() {
 		return this.removedAt;
+	}
+
+	String getRemovalReason() {
+		return this.removalReason;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.preverified.numbers;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -13,6 +14,8 @@ interface PreverifiedNumberRepository
 			select n.codeVerificationStatus as status, count(n) as count from PreverifiedNumber n
 			where n.businessId = :businessId and n.removedAt is null group by n.codeVerificationStatus""")
 	List<StatusCount> countListedByStatus(String businessId);
+
+	Optional<PreverifiedNumber> findFirstByPhoneNumberE164AndRemovedAtIsNull(String phoneNumberE164);
 
 	/**
 	 * How many listed numbers of a business have one status.

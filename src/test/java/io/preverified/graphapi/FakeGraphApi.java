@@ -10,12 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +64,8 @@ public final class FakeGraphApi implements AutoCloseable {
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	private final Map<String, MockResponse> rendered = new ConcurrentHashMap<>();
+
+	private final FakeNumberWrites writes = new FakeNumberWrites(this.businesses);
 
 	private volatile String appSecret;
 
@@ -138,6 +142,32 @@ public final class FakeGraphApi implements AutoCloseable {
 		this.maxLimit = maxLimit;
 	}
 
+	/**
+	 * The last verification code upstream "sent" to a number, as its phone would show it.
+	 * @param numberId the number
+	 * @return the code, if one was sent and not used yet
+	 */
+	public Optional<String> lastCode(String numberId) {
+		return this.writes.lastCode(numberId);
+	}
+
+	/**
+	 * How many codes were sent to a number and not used yet.
+	 * @param numberId the number
+	 * @return how many
+	 */
+	public int codesSent(String numberId) {
+		return this.writes.codesSent(numberId);
+	}
+
+	/**
+	 * Tells a listener about every code sent, as a phone would receive it.
+	 * @param listener gets the number's id and the code
+	 */
+	public void onCodeSent(BiConsumer<String, String> listener) {
+		this.writes.onCodeSent(listener);
+	}
+
 	/** Holds every request until {@link #resume()}. */
 	public void pause() {
 		this.gate = new CountDownLatch(1);
@@ -166,6 +196,7 @@ public final class FakeGraphApi implements AutoCloseable {
 		this.calls.set(0);
 		this.businesses.clear();
 		this.rendered.clear();
+		this.writes.clear();
 	}
 
 	@Override
@@ -184,9 +215,8 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private MockResponse serve(RecordedRequest request) {
 		String token = token(request);
-		if (!"GET".equals(request.getMethod())) {
-			return error(400, 100, "GraphMethodException", "Unsupported " + request.getMethod().toLowerCase()
-					+ " request. Please read the Graph API documentation");
+		if (!"GET".equals(request.getMethod()) || !PATH.matcher(request.getUrl().encodedPath()).matches()) {
+			return this.writes.serve(request, token);
 		}
 		MockResponse rendered = this.rendered.get(renderKey(request.getUrl(), token));
 		return (rendered != null) ? rendered : serve(request.getUrl(), token);
@@ -468,7 +498,7 @@ public final class FakeGraphApi implements AutoCloseable {
 			.build();
 	}
 
-	private record Business(String accessToken, List<Map<String, Object>> numbers) {
+	record Business(String accessToken, List<Map<String, Object>> numbers) {
 
 	}
 

@@ -96,6 +96,17 @@ class ApiSecurityIntegrationTests {
 			.uri("/api/v1/alerts/1/acknowledge")
 			.header("Authorization", "Bearer " + READ_KEY)
 			.exchange()).hasStatus(HttpStatus.FORBIDDEN);
+		for (String uri : List.of("/api/v1/numbers/1/request-code", "/api/v1/numbers/1/verify-code",
+				"/api/v1/businesses/5001/numbers")) {
+			assertThat(this.mvc.post()
+				.uri(uri)
+				.header("Authorization", "Bearer " + READ_KEY)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}")
+				.exchange()).as(uri).hasStatus(HttpStatus.FORBIDDEN);
+		}
+		assertThat(this.mvc.delete().uri("/api/v1/numbers/1").header("Authorization", "Bearer " + READ_KEY).exchange())
+			.hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@Test

@@ -1,0 +1,162 @@
+package io.preverified.actions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.graphapi.GraphApiError;
+import io.preverified.graphapi.GraphApiException;
+import io.preverified.graphapi.GraphApiNumberClient;
+import io.preverified.numbers.NumberResponse;
+import io.preverified.numbers.NumberStore;
+import io.preverified.sync.ConfiguredBusinesses;
+import io.preverified.web.ConflictException;
+import io.preverified.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asks for and verifies codes of numbers, behind the guard rails that come before any
+ * call upstream: the number is listed, a VERIFIED number is inside the re-verification
+ * window, and it has not had too many codes lately. Every call upstream is recorded as an
+ * attempt and counted; a code itself is never logged nor stored.
+ */
+@Service
+class NumberActions {
+
+	private static final Logger logger = LoggerFactory.getLogger(NumberActions.class);
+
+	static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(3);
+
+	private final NumberStore numbers;
+
+	private final ConfiguredBusinesses businesses;
+
+	private final GraphApiNumberClient graphApi;
+
+	private final VerificationAttempts attempts;
+
+	private final VerificationProperties properties;
+
+	private final Duration reverifyWindow;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	NumberActions(NumberStore numbers, ConfiguredBusinesses businesses, GraphApiNumberClient graphApi,
+			VerificationAttempts attempts, VerificationProperties properties,
+			@Value("${preverified.alerts.reverify-window:45d}") Duration reverifyWindow, MeterRegistry meters,
+			Clock clock) {
+		this.numbers = numbers;
+		this.businesses = businesses;
+		this.graphApi = graphApi;
+		this.attempts = attempts;
+		this.properties = properties;
+		this.reverifyWindow = reverifyWindow;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	VerificationAttemptResponse requestCode(String numberId, String codeMethod, String language, String requestedBy) {
+		NumberStore.NumberState number = listed(numberId);
+		Instant now = this.clock.instant();
+		if ("VERIFIED".equals(number.status()) && number.verificationExpiryTime() != null
+				&& number.verificationExpiryTime().isAfter(now.plus(this.reverifyWindow))) {
+			throw new ConflictException("Number " + numberId + " is VERIFIED until " + number.verificationExpiryTime()
+					+ "; upstream renews a verification only in its last 45 days: the window opens at "
+					+ number.verificationExpiryTime().minus(this.reverifyWindow));
+		}
+		List<Instant> sent = this.attempts.codesSentSince(numberId, now.minus(this.properties.requestWindow()));
+		if (sent.size() >= this.properties.maxRequestsPerNumber()) {
+			throw new TooManyCodeRequestsException(numberId, this.properties.maxRequestsPerNumber(),
+					this.properties.requestWindow(),
+					Duration.between(now, sent.get(0).plus(this.properties.requestWindow())));
+		}
+		String token = token(number.businessId());
+		GraphApiError error = upstream(() -> {
+			this.graphApi.requestCode(numberId, token, codeMethod, language).block(UPSTREAM_TIMEOUT);
+			return null;
+		});
+		VerificationAttemptResponse attempt = record(new VerificationAttempts.Attempt(numberId, number.businessId(),
+				"REQUEST_CODE", codeMethod, language, requestedBy, now, error));
+		if (error != null) {
+			throw new UpstreamRefusedException("the code request", error);
+		}
+		logger.info("Code requested for number {} of business {} by {} ({})", numberId, number.businessId(),
+				(requestedBy != null) ? requestedBy : "an open API", codeMethod);
+		return attempt;
+	}
+
+	NumberResponse verifyCode(String numberId, String code, String requestedBy) {
+		NumberStore.NumberState number = listed(numberId);
+		Instant now = this.clock.instant();
+		String token = token(number.businessId());
+		GraphApiError error = upstream(() -> {
+			this.graphApi.verifyCode(numberId, token, code).block(UPSTREAM_TIMEOUT);
+			return null;
+		});
+		record(new VerificationAttempts.Attempt(numberId, number.businessId(), "VERIFY_CODE", null, null, requestedBy,
+				now, error));
+		if (error != null) {
+			throw new UpstreamRefusedException("the code", error);
+		}
+		logger.info("Number {} of business {} verified by {}", numberId, number.businessId(),
+				(requestedBy != null) ? requestedBy : "an open API");
+		return this.numbers.store(number.businessId(), this.graphApi.number(numberId, token).block(UPSTREAM_TIMEOUT),
+				"VERIFY_CODE");
+	}
+
+	List<VerificationAttemptResponse> attempts(String numberId, Long afterId, int limit) {
+		this.numbers.state(numberId).orElseThrow(() -> new NotFoundException("Number", numberId));
+		return this.attempts.newestFirst(numberId, afterId, limit);
+	}
+
+	private NumberStore.NumberState listed(String numberId) {
+		NumberStore.NumberState number = this.numbers.state(numberId)
+			.orElseThrow(() -> new NotFoundException("Number", numberId));
+		if (!number.isListed()) {
+			throw new ConflictException("Number " + numberId + " left the pool at " + number.removedAt()
+					+ "; only listed numbers can be verified");
+		}
+		return number;
+	}
+
+	String token(String businessId) {
+		return this.businesses.find(businessId)
+			.orElseThrow(() -> new ConflictException(
+					"Business " + businessId + " is not configured here; its numbers cannot be acted on"))
+			.accessToken();
+	}
+
+	// upstream's refusal, or null when it accepted
+	static GraphApiError upstream(Supplier<Void> call) {
+		try {
+			call.get();
+			return null;
+		}
+		catch (GraphApiException ex) {
+			return ex.getError();
+		}
+	}
+
+	private VerificationAttemptResponse record(VerificationAttempts.Attempt attempt) {
+		VerificationAttemptResponse recorded = this.attempts.add(attempt);
+		Counter.builder("preverified.verification.attempts")
+			.description("Codes asked for and sent upstream, by business, action and outcome")
+			.tag("business_id", attempt.businessId())
+			.tag("action", attempt.action())
+			.tag("outcome", recorded.outcome())
+			.register(this.meters)
+			.increment();
+		return recorded;
+	}
+
+}

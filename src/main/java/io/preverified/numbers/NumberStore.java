@@ -1,0 +1,191 @@
+package io.preverified.numbers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import io.preverified.graphapi.FetchedNumber;
+import io.preverified.web.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes single numbers that an action through this service changed, at once rather than
+ * at the next run: a number read back after its verification, a number just added, a
+ * number deleted. Each change of status, expiry or removal gets a history entry naming
+ * its cause, and announces {@link NumbersChanged} so that alerts follow.
+ */
+@Service
+public class NumberStore {
+
+	private static final String STORE = """
+			with old as (select code_verification_status, verification_expiry_time from numbers where id = :id),
+			stored as (
+			    insert into numbers (id, business_id, phone_number, phone_number_e164, code_verification_status,
+			        code_verification_time, verification_expiry_time, owner_business_id, owner_business_name, first_seen_at)
+			    values (:id, :businessId, :phoneNumber, :e164, :status, :verifiedAt, :expiresAt, :ownerId, :ownerName, :now)
+			    on conflict (id) do update set phone_number = excluded.phone_number,
+			        phone_number_e164 = excluded.phone_number_e164,
+			        code_verification_status = excluded.code_verification_status,
+			        code_verification_time = excluded.code_verification_time,
+			        verification_expiry_time = excluded.verification_expiry_time,
+			        owner_business_id = coalesce(excluded.owner_business_id, numbers.owner_business_id),
+			        owner_business_name = coalesce(excluded.owner_business_name, numbers.owner_business_name)
+			    returning id)
+			insert into number_history (id, number_id, changed_at, old_code_verification_status,
+			    new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time, cause)
+			select nextval('number_history_seq'), :id, :now, old.code_verification_status, :status,
+			    old.verification_expiry_time, :expiresAt, :cause
+			from old, stored
+			where (old.code_verification_status, old.verification_expiry_time)
+			    is distinct from (cast(:status as text), cast(:expiresAt as timestamptz))""";
+
+	private static final String DELETE = """
+			with deleted as (
+			    update numbers set removed_at = :now, last_seen_at = :now, removal_reason = 'DELETED',
+			        removal_held = false
+			    where id = :id and removed_at is null
+			    returning id, code_verification_status, verification_expiry_time)
+			insert into number_history (id, number_id, changed_at, old_code_verification_status,
+			    new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time,
+			    new_removed_at, removal_reason, cause)
+			select nextval('number_history_seq'), id, :now, code_verification_status, code_verification_status,
+			    verification_expiry_time, verification_expiry_time, :now, 'DELETED', 'DELETE'
+			from deleted""";
+
+	private final JdbcClient jdbc;
+
+	private final NumberQueries queries;
+
+	private final PreverifiedNumberRepository numbers;
+
+	private final RemovedNumbersMetric removedMetric;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	NumberStore(JdbcClient jdbc, NumberQueries queries, PreverifiedNumberRepository numbers,
+			RemovedNumbersMetric removedMetric, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.queries = queries;
+		this.numbers = numbers;
+		this.removedMetric = removedMetric;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A stored number as the API shows it.
+	 * @param id the number
+	 * @return it
+	 * @throws NotFoundException when no number has this id
+	 */
+	@Transactional(readOnly = true)
+	public NumberResponse get(String id) {
+		return this.queries.get(id);
+	}
+
+	/**
+	 * Where a stored number stands.
+	 * @param id the number
+	 * @return its state, if stored
+	 */
+	@Transactional(readOnly = true)
+	public Optional<NumberState> state(String id) {
+		return this.numbers.findById(id).map(NumberState::of);
+	}
+
+	/**
+	 * The listed number with this phone number, in any format.
+	 * @param phoneNumber the phone number
+	 * @return the number, if one is listed
+	 */
+	@Transactional(readOnly = true)
+	public Optional<NumberState> listedWithPhoneNumber(String phoneNumber) {
+		return PhoneNumbers.toE164(phoneNumber)
+			.flatMap((e164) -> this.numbers.findFirstByPhoneNumberE164AndRemovedAtIsNull(e164))
+			.map(NumberState::of);
+	}
+
+	/**
+	 * Stores a number as upstream has it now.
+	 * @param businessId the business whose pool lists it
+	 * @param number the number
+	 * @param cause what changed it, named in its history: {@code VERIFY_CODE},
+	 * {@code ADD}
+	 * @return the number as stored
+	 */
+	@Transactional
+	public NumberResponse store(String businessId, FetchedNumber number, String cause) {
+		Instant now = this.clock.instant();
+		this.jdbc.sql(STORE)
+			.params(Map.of("id", number.id(), "businessId", businessId, "cause", cause, "now", utc(now)))
+			.param("phoneNumber", number.phoneNumber())
+			.param("e164", PhoneNumbers.toE164(number.phoneNumber()).orElse(null))
+			.param("status", number.codeVerificationStatus())
+			.param("verifiedAt", utc(number.codeVerificationTime()))
+			.param("expiresAt", utc(number.verificationExpiryTime()))
+			.param("ownerId", number.ownerBusinessId())
+			.param("ownerName", number.ownerBusinessName())
+			.update();
+		this.events.publishEvent(new NumbersChanged(businessId));
+		return this.queries.get(number.id());
+	}
+
+	/**
+	 * Records that a number was deleted through this service.
+	 * @param id the number
+	 * @return the number, removed with {@code removal_reason: DELETED}
+	 */
+	@Transactional
+	public NumberResponse delete(String id) {
+		// read without the persistence context, which would keep the number as it was
+		String businessId = this.jdbc.sql("select business_id from numbers where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Number", id));
+		int deleted = this.jdbc.sql(DELETE).param("id", id).param("now", utc(this.clock.instant())).update();
+		if (deleted > 0) {
+			this.removedMetric.countAfterCommit(businessId, Map.of("DELETED", 1));
+			this.events.publishEvent(new NumbersChanged(businessId));
+		}
+		return this.queries.get(id);
+	}
+
+	// the PostgreSQL driver takes times with an offset, not instants
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	/**
+	 * What actions on a number check before they go upstream.
+	 *
+	 * @param id the number
+	 * @param businessId the business whose pool lists it
+	 * @param status its verification status
+	 * @param verificationExpiryTime when its verification expires
+	 * @param removedAt when it left the pool, or {@code null} while listed
+	 */
+	public record NumberState(String id, String businessId, String status, Instant verificationExpiryTime,
+			Instant removedAt) {
+
+		static NumberState of(PreverifiedNumber number) {
+			return new NumberState(number.getId(), number.getBusinessId(), number.getCodeVerificationStatus(),
+					number.getVerificationExpiryTime(), number.getRemovedAt());
+		}
+
+		public boolean isListed() {
+			return this.removedAt == null;
+		}
+
+	}
+
+}

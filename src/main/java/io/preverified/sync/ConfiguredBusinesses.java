@@ -1,0 +1,44 @@
+package io.preverified.sync;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The businesses this service is configured for, for modules that act on their pools.
+ */
+@Component
+public class ConfiguredBusinesses {
+
+	private final SyncProperties properties;
+
+	ConfiguredBusinesses(SyncProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * Finds a configured business.
+	 * @param id its id
+	 * @return the business with its token, if configured
+	 */
+	public Optional<BusinessAccess> find(String id) {
+		return this.properties.business(id)
+			.map((business) -> new BusinessAccess(business.id(), business.accessToken()));
+	}
+
+	/**
+	 * A business and the token its calls upstream carry.
+	 *
+	 * @param id the business
+	 * @param accessToken its token; never logged nor returned
+	 */
+	public record BusinessAccess(String id, String accessToken) {
+
+		@Override
+		public String toString() {
+			return "BusinessAccess[id=%s]".formatted(this.id);
+		}
+
+	}
+
+}
