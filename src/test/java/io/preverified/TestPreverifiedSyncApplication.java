@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 
@@ -15,11 +17,16 @@ import org.springframework.boot.SpringApplication;
  */
 public class TestPreverifiedSyncApplication {
 
+	private static final Logger logger = LoggerFactory.getLogger(TestPreverifiedSyncApplication.class);
+
 	private static final String[][] DEMO_BUSINESSES = { { "506914307656634", "Acme", "2345" },
 			{ "612300457712001", "Globex", "1200" }, { "734100982215473", "Initech", "480" } };
 
 	public static void main(String[] args) {
 		FakeGraphApi graphApi = FakeGraphApi.start();
+		// the demo's phones: each code the fake "sends" shows here, to verify with curl
+		graphApi
+			.onCodeSent((numberId, code) -> logger.info("Fake Graph API sent code {} to number {}", code, numberId));
 		List<String> demoArgs = new ArrayList<>();
 		demoArgs.add("--preverified.graph-api.base-url=" + graphApi.baseUrl());
 		Instant now = Instant.now();

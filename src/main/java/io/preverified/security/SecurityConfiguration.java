@@ -53,7 +53,7 @@ class SecurityConfiguration {
 						"A valid API key is required: send it as 'Authorization: Bearer <key>'",
 						request.getRequestURI()))
 				.accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
-						"This API key may only read; starting runs and acknowledging alerts need an ADMIN key",
+						"This API key may only read; starting runs, acknowledging alerts and acting on numbers need an ADMIN key",
 						request.getRequestURI())))
 			.authorizeHttpRequests((requests) -> {
 				if (keys.isEmpty()) {
