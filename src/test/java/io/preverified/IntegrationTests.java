@@ -118,7 +118,8 @@ public abstract class IntegrationTests {
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings, alerts, "
-						+ "alert_notifications, webhook_deliveries restart identity cascade");
+						+ "alert_notifications, webhook_deliveries, verification_attempts, reservations, reservation_numbers "
+						+ "restart identity cascade");
 				return;
 			}
 			catch (PessimisticLockingFailureException ex) {

@@ -73,6 +73,10 @@ class PoolChanges {
 		if (!number.isListed()) {
 			throw new ConflictException("Number " + numberId + " left the pool at " + number.removedAt());
 		}
+		if (number.heldBy() != null) {
+			throw new ConflictException(
+					"Number " + numberId + " is held by reservation " + number.heldBy() + "; release it first");
+		}
 		String token = this.actions.token(number.businessId());
 		GraphApiError refused = NumberActions.upstream(() -> {
 			this.graphApi.delete(numberId, token).block(NumberActions.UPSTREAM_TIMEOUT);

@@ -39,17 +39,22 @@ class NumberQueries {
 	}
 
 	ListResponse<NumberResponse> find(NumberFilter filter, int limit) {
-		List<PreverifiedNumber> rows = this.numbers.findBy(filter.toSpecification(this.clock.instant()),
+		Instant now = this.clock.instant();
+		List<PreverifiedNumber> rows = this.numbers.findBy(filter.toSpecification(now),
 				(query) -> query.sortBy(Sort.by("id")).limit(limit + 1).all());
 		Map<String, Instant> listings = new HashMap<>();
-		return ListResponse.of(rows, limit, PreverifiedNumber::getId,
-				(number) -> NumberResponse.of(number, listings.computeIfAbsent(number.getBusinessId(),
-						(businessId) -> this.listingTimes.lastCompleteListing(businessId).orElse(null))));
+		return ListResponse
+			.of(rows, limit, PreverifiedNumber::getId,
+					(number) -> NumberResponse.of(number,
+							listings.computeIfAbsent(number.getBusinessId(),
+									(businessId) -> this.listingTimes.lastCompleteListing(businessId).orElse(null)),
+							now));
 	}
 
 	NumberResponse get(String id) {
 		PreverifiedNumber number = this.numbers.findById(id).orElseThrow(() -> new NotFoundException("Number", id));
-		return NumberResponse.of(number, this.listingTimes.lastCompleteListing(number.getBusinessId()).orElse(null));
+		return NumberResponse.of(number, this.listingTimes.lastCompleteListing(number.getBusinessId()).orElse(null),
+				this.clock.instant());
 	}
 
 	ListResponse<HistoryEntryResponse> history(String id, Cursor.TimeAndId after, int limit) {

@@ -18,18 +18,21 @@ import java.time.Instant;
  * @param removedAt when it left upstream's listing, or {@code null} while listed
  * @param removalReason why it left: {@code CLAIMED} (while VERIFIED), {@code UNVERIFIED}
  * (while NOT_VERIFIED or EXPIRED) or {@code DELETED} (through this service)
+ * @param heldBy the reservation holding it for Embedded Signup, or {@code null}
  */
 public record NumberResponse(String id, String businessId, String phoneNumber, String phoneNumberE164,
 		String codeVerificationStatus, Instant codeVerificationTime, Instant verificationExpiryTime,
-		OwnerBusiness ownerBusiness, Instant firstSeenAt, Instant lastSeenAt, Instant removedAt, String removalReason) {
+		OwnerBusiness ownerBusiness, Instant firstSeenAt, Instant lastSeenAt, Instant removedAt, String removalReason,
+		Long heldBy) {
 
-	static NumberResponse of(PreverifiedNumber number, Instant lastCompleteListing) {
+	static NumberResponse of(PreverifiedNumber number, Instant lastCompleteListing, Instant now) {
 		OwnerBusiness owner = (number.getOwnerBusinessId() != null || number.getOwnerBusinessName() != null)
 				? new OwnerBusiness(number.getOwnerBusinessId(), number.getOwnerBusinessName()) : null;
 		return new NumberResponse(number.getId(), number.getBusinessId(), number.getPhoneNumber(),
 				number.getPhoneNumberE164(), number.getCodeVerificationStatus(), number.getCodeVerificationTime(),
 				number.getVerificationExpiryTime(), owner, number.getFirstSeenAt(),
-				lastSeenAt(number, lastCompleteListing), number.getRemovedAt(), number.getRemovalReason());
+				lastSeenAt(number, lastCompleteListing), number.getRemovedAt(), number.getRemovalReason(),
+				number.heldBy(now));
 	}
 
 	private static Instant lastSeenAt(PreverifiedNumber number, Instant lastCompleteListing) {

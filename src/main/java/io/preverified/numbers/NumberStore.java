@@ -99,7 +99,7 @@ public class NumberStore {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<NumberState> state(String id) {
-		return this.numbers.findById(id).map(NumberState::of);
+		return this.numbers.findById(id).map((number) -> NumberState.of(number, this.clock.instant()));
 	}
 
 	/**
@@ -111,7 +111,7 @@ public class NumberStore {
 	public Optional<NumberState> listedWithPhoneNumber(String phoneNumber) {
 		return PhoneNumbers.toE164(phoneNumber)
 			.flatMap((e164) -> this.numbers.findFirstByPhoneNumberE164AndRemovedAtIsNull(e164))
-			.map(NumberState::of);
+			.map((number) -> NumberState.of(number, this.clock.instant()));
 	}
 
 	/**
@@ -173,13 +173,14 @@ public class NumberStore {
 	 * @param status its verification status
 	 * @param verificationExpiryTime when its verification expires
 	 * @param removedAt when it left the pool, or {@code null} while listed
+	 * @param heldBy the reservation holding it, or {@code null}
 	 */
 	public record NumberState(String id, String businessId, String status, Instant verificationExpiryTime,
-			Instant removedAt) {
+			Instant removedAt, Long heldBy) {
 
-		static NumberState of(PreverifiedNumber number) {
+		static NumberState of(PreverifiedNumber number, Instant now) {
 			return new NumberState(number.getId(), number.getBusinessId(), number.getCodeVerificationStatus(),
-					number.getVerificationExpiryTime(), number.getRemovedAt());
+					number.getVerificationExpiryTime(), number.getRemovedAt(), number.heldBy(now));
 		}
 
 		public boolean isListed() {

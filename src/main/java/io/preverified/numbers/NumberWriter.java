@@ -101,8 +101,8 @@ public class NumberWriter {
 			with removed as (
 			    update numbers n set removed_at = :now, removal_held = false,
 			        last_seen_at = greatest(n.first_seen_at, :lastListedAt),
-			        removal_reason = case when n.code_verification_status = 'VERIFIED' then 'CLAIMED'
-			            else 'UNVERIFIED' end
+			        removal_reason = case when n.code_verification_status = 'VERIFIED' or n.held_until > :now
+			            then 'CLAIMED' else 'UNVERIFIED' end
 			    where n.id in (select n.id\s""" + UNLISTED + """
 			        and (n.removal_held or :removeFresh))
 			    returning n.id, n.code_verification_status, n.verification_expiry_time, n.removed_at, n.removal_reason),

@@ -43,6 +43,10 @@ class PreverifiedNumber {
 
 	private String removalReason;
 
+	private Long heldBy;
+
+	private Instant heldUntil;
+
 	protected PreverifiedNumber() {
 	}
 
@@ -96,6 +100,15 @@ class PreverifiedNumber {
 
 	String getRemovalReason() {
 		return this.removalReason;
+	}
+
+	/**
+	 * The reservation holding this number at a time.
+	 * @param now the time
+	 * @return the reservation's id, or {@code null} when none holds it
+	 */
+	Long heldBy(Instant now) {
+		return (this.heldBy != null && this.heldUntil != null && this.heldUntil.isAfter(now)) ? this.heldBy : null;
 	}
 
 	@Override

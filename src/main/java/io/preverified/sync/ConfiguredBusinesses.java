@@ -1,5 +1,6 @@
 package io.preverified.sync;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -24,6 +25,14 @@ public class ConfiguredBusinesses {
 	public Optional<BusinessAccess> find(String id) {
 		return this.properties.business(id)
 			.map((business) -> new BusinessAccess(business.id(), business.accessToken()));
+	}
+
+	/**
+	 * The ids of every configured business.
+	 * @return the ids, in configuration order
+	 */
+	public List<String> ids() {
+		return this.properties.businesses().stream().map(SyncProperties.Business::id).toList();
 	}
 
 	/**

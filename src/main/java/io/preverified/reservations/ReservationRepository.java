@@ -1,0 +1,196 @@
+package io.preverified.reservations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reservations and the holds on numbers, in SQL: the choice of numbers locks its rows
+ * with {@code FOR UPDATE SKIP LOCKED}, so two transactions, on any replica, never choose
+ * the same number.
+ */
+@Repository
+class ReservationRepository {
+
+	private static final String COLUMNS = """
+			r.id, r.business_id, r.reference, r.state, r.claimed_number_id, r.created_at, r.expires_at, r.ended_at,
+			array(select rn.number_id from reservation_numbers rn where rn.reservation_id = r.id
+			    order by rn.position) as number_ids""";
+
+	// listed, verified long enough, held by no live reservation; soonest expiry first
+	private static final String HOLDABLE = """
+			select n.id from numbers n
+			where n.business_id = :businessId and n.removed_at is null and n.code_verification_status = 'VERIFIED'
+			and n.verification_expiry_time >= :validUntil and (n.held_until is null or n.held_until <= :now)
+			order by n.verification_expiry_time, n.id
+			limit :count
+			for update of n skip locked""";
+
+	private final JdbcClient jdbc;
+
+	ReservationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<String> lockHoldable(String businessId, Instant validUntil, Instant now, int count) {
+		return this.jdbc.sql(HOLDABLE)
+			.param("businessId", businessId)
+			.param("validUntil", Timestamp.from(validUntil))
+			.param("now", Timestamp.from(now))
+			.param("count", count)
+			.query(String.class)
+			.list();
+	}
+
+	Optional<String> businessWithEnough(List<String> businessIds, Instant validUntil, Instant now, int count) {
+		if (businessIds.isEmpty()) {
+			return Optional.empty();
+		}
+		return this.jdbc
+			.sql("""
+					select n.business_id from numbers n
+					where n.business_id in (:businessIds) and n.removed_at is null and n.code_verification_status = 'VERIFIED'
+					and n.verification_expiry_time >= :validUntil and (n.held_until is null or n.held_until <= :now)
+					group by n.business_id having count(*) >= :count
+					order by min(n.verification_expiry_time) limit 1""")
+			.param("businessIds", businessIds)
+			.param("validUntil", Timestamp.from(validUntil))
+			.param("now", Timestamp.from(now))
+			.param("count", count)
+			.query(String.class)
+			.optional();
+	}
+
+	long create(String businessId, String reference, Instant now, Instant expiresAt, List<String> numberIds) {
+		long id = this.jdbc.sql("""
+				insert into reservations (business_id, reference, state, created_at, expires_at)
+				values (:businessId, :reference, 'HELD', :now, :expiresAt) returning id""")
+			.param("businessId", businessId)
+			.param("reference", reference)
+			.param("now", Timestamp.from(now))
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("""
+					insert into reservation_numbers (reservation_id, number_id, position)
+					select :id, number_id, position from unnest(cast(:numberIds as text[])) with ordinality as held(number_id, position)""")
+			.param("id", id)
+			.param("numberIds", numberIds.toArray(String[]::new))
+			.update();
+		this.jdbc.sql("update numbers set held_by = :id, held_until = :expiresAt where id in (:numberIds)")
+			.param("id", id)
+			.param("expiresAt", Timestamp.from(expiresAt))
+			.param("numberIds", numberIds)
+			.update();
+		return id;
+	}
+
+	Optional<Reservation> find(long id) {
+		return this.jdbc.sql("select " + COLUMNS + " from reservations r where r.id = :id")
+			.param("id", id)
+			.query(ReservationRepository::reservation)
+			.optional();
+	}
+
+	List<Reservation> newestFirst(String businessId, String state, Long afterId, int limit) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from reservations r
+				where (cast(:businessId as text) is null or r.business_id = :businessId)
+				and (cast(:state as text) is null or r.state = :state)
+				and (cast(:afterId as bigint) is null or r.id < :afterId)
+				order by r.id desc limit :limit""")
+			.param("businessId", businessId)
+			.param("state", state)
+			.param("afterId", afterId)
+			.param("limit", limit)
+			.query(ReservationRepository::reservation)
+			.list();
+	}
+
+	/**
+	 * Ends a held reservation and frees its numbers.
+	 * @return whether it was held
+	 */
+	boolean release(long id, Instant now) {
+		int released = this.jdbc.sql("""
+				update reservations set state = 'RELEASED', ended_at = :now
+				where id = :id and state = 'HELD' and expires_at > :now""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.update();
+		free(List.of(id));
+		return released > 0;
+	}
+
+	/**
+	 * Records the holds that ended by themselves.
+	 * @return the business of each expired reservation
+	 */
+	List<String> expire(Instant now) {
+		List<Map.Entry<Long, String>> expired = this.jdbc.sql("""
+				update reservations set state = 'EXPIRED', ended_at = expires_at
+				where state = 'HELD' and expires_at <= :now returning id, business_id""")
+			.param("now", Timestamp.from(now))
+			.query((row, index) -> Map.entry(row.getLong("id"), row.getString("business_id")))
+			.list();
+		free(expired.stream().map(Map.Entry::getKey).toList());
+		return expired.stream().map(Map.Entry::getValue).toList();
+	}
+
+	/**
+	 * Ends as claimed the held reservations one of whose numbers left the pool, and frees
+	 * their other numbers.
+	 * @return the business of each claimed reservation
+	 */
+	List<String> claim() {
+		List<Map.Entry<Long, String>> claimed = this.jdbc.sql("""
+				update reservations r set state = 'CLAIMED', claimed_number_id = gone.id, ended_at = gone.removed_at
+				from (select distinct on (n.held_by) n.held_by, n.id, n.removed_at from numbers n
+				    where n.held_by is not null and n.removed_at is not null order by n.held_by, n.removed_at) gone
+				where r.id = gone.held_by and r.state = 'HELD' and r.expires_at > gone.removed_at
+				returning r.id, r.business_id""")
+			.query((row, index) -> Map.entry(row.getLong("id"), row.getString("business_id")))
+			.list();
+		free(claimed.stream().map(Map.Entry::getKey).toList());
+		return claimed.stream().map(Map.Entry::getValue).toList();
+	}
+
+	Map<String, Long> heldByBusiness(Instant now) {
+		return this.jdbc.sql("""
+				select business_id, count(*) from numbers where held_until > :now and removed_at is null
+				group by business_id""")
+			.param("now", Timestamp.from(now))
+			.query((row, index) -> Map.entry(row.getString(1), row.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	private void free(List<Long> reservationIds) {
+		if (!reservationIds.isEmpty()) {
+			this.jdbc.sql("update numbers set held_by = null, held_until = null where held_by in (:ids)")
+				.param("ids", reservationIds)
+				.update();
+		}
+	}
+
+	private static Reservation reservation(ResultSet row, int index) throws SQLException {
+		String[] numberIds = (String[]) row.getArray("number_ids").getArray();
+		Timestamp endedAt = row.getTimestamp("ended_at");
+		return new Reservation(row.getLong("id"), row.getString("business_id"), row.getString("reference"),
+				row.getString("state"), row.getString("claimed_number_id"), row.getTimestamp("created_at").toInstant(),
+				row.getTimestamp("expires_at").toInstant(), (endedAt != null) ? endedAt.toInstant() : null,
+				Arrays.asList(numberIds));
+	}
+
+}

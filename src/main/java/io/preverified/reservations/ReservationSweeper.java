@@ -1,0 +1,87 @@
+package io.preverified.reservations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.sync.ConfiguredBusinesses;
+import io.preverified.sync.SyncRunEnded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Ends reservations that ended by themselves: holds past their time ({@code EXPIRED}) and
+ * holds one of whose numbers a complete run no longer listed ({@code CLAIMED}), freeing
+ * their other numbers. Runs after every run and every {@link #EVERY}; also keeps
+ * {@code preverified_numbers_held{business_id}}.
+ */
+@Component
+class ReservationSweeper {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReservationSweeper.class);
+
+	static final Duration EVERY = Duration.ofSeconds(15);
+
+	private final ReservationRepository repository;
+
+	private final Reservations reservations;
+
+	private final TransactionTemplate transactions;
+
+	private final TaskScheduler scheduler;
+
+	private final Clock clock;
+
+	private final Map<String, Long> held = new ConcurrentHashMap<>();
+
+	ReservationSweeper(ReservationRepository repository, Reservations reservations, TransactionTemplate transactions,
+			TaskScheduler scheduler, ConfiguredBusinesses businesses, MeterRegistry meters, Clock clock) {
+		this.repository = repository;
+		this.reservations = reservations;
+		this.transactions = transactions;
+		this.scheduler = scheduler;
+		this.clock = clock;
+		for (String businessId : businesses.ids()) {
+			Gauge.builder("preverified.numbers.held", this.held, (counts) -> counts.getOrDefault(businessId, 0L))
+				.description("Listed numbers a reservation holds, by business")
+				.tag("business_id", businessId)
+				.register(meters);
+		}
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		this.scheduler.scheduleWithFixedDelay(this::sweep, EVERY);
+	}
+
+	@EventListener
+	void runEnded(SyncRunEnded event) {
+		sweep();
+	}
+
+	void sweep() {
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.repository.expire(this.clock.instant())
+					.forEach((businessId) -> this.reservations.count(businessId, "expired"));
+				this.repository.claim().forEach((businessId) -> this.reservations.count(businessId, "claimed"));
+			});
+			Map<String, Long> counts = this.repository.heldByBusiness(this.clock.instant());
+			this.held.keySet().retainAll(counts.keySet());
+			this.held.putAll(counts);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not sweep the reservations", ex);
+		}
+	}
+
+}

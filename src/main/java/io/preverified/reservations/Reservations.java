@@ -1,0 +1,123 @@
+package io.preverified.reservations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.numbers.NumberResponse;
+import io.preverified.numbers.NumberStore;
+import io.preverified.sync.ConfiguredBusinesses;
+import io.preverified.web.ConflictException;
+import io.preverified.web.ListResponse;
+import io.preverified.web.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes, reads and releases reservations. The choice of numbers and their hold happen in
+ * one transaction whose rows other transactions skip, so concurrent requests never hold
+ * the same number; all or nothing.
+ */
+@Service
+class Reservations {
+
+	private final ReservationRepository repository;
+
+	private final ConfiguredBusinesses businesses;
+
+	private final NumberStore numbers;
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	Reservations(ReservationRepository repository, ConfiguredBusinesses businesses, NumberStore numbers,
+			MeterRegistry meters, Clock clock) {
+		this.repository = repository;
+		this.businesses = businesses;
+		this.numbers = numbers;
+		this.meters = meters;
+		this.clock = clock;
+	}
+
+	@Transactional
+	ReservationResponse reserve(ReservationRequest request) {
+		Instant now = this.clock.instant();
+		Instant validUntil = now.plus(request.validFor());
+		// one reservation, one business: without one named, the first with enough numbers
+		String businessId = (request.businessId() != null) ? known(request.businessId())
+				: this.repository.businessWithEnough(this.businesses.ids(), validUntil, now, request.count())
+					.orElse(null);
+		List<String> chosen = (businessId != null)
+				? this.repository.lockHoldable(businessId, validUntil, now, request.count()) : List.of();
+		if (chosen.size() < request.count()) {
+			if (businessId != null) {
+				count(businessId, "refused");
+			}
+			throw new NotEnoughNumbersException(request.count(), chosen.size(), request.validFor());
+		}
+		long id = this.repository.create(businessId, request.reference(), now, now.plus(request.holdFor()), chosen);
+		count(businessId, "held");
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	ReservationResponse get(long id) {
+		return response(this.repository.find(id).orElseThrow(() -> new NotFoundException("Reservation", id)));
+	}
+
+	@Transactional(readOnly = true)
+	ListResponse<ReservationResponse> find(String businessId, String state, Long afterId, int limit) {
+		List<Reservation> rows = this.repository.newestFirst(businessId, state, afterId, limit + 1);
+		return ListResponse.of(rows, limit, (reservation) -> Long.toString(reservation.id()), this::response);
+	}
+
+	@Transactional
+	ReservationResponse release(long id) {
+		Reservation reservation = this.repository.find(id)
+			.orElseThrow(() -> new NotFoundException("Reservation", id))
+			.at(this.clock.instant());
+		if (!Reservation.HELD.equals(reservation.state()) || !this.repository.release(id, this.clock.instant())) {
+			throw new ConflictException(
+					"Reservation " + id + " has already ended (" + reservation.state() + "); its numbers are free");
+		}
+		count(reservation.businessId(), "released");
+		return get(id);
+	}
+
+	private String known(String businessId) {
+		return this.businesses.find(businessId).orElseThrow(() -> new NotFoundException("Business", businessId)).id();
+	}
+
+	private ReservationResponse response(Reservation reservation) {
+		List<NumberResponse> held = reservation.numberIds().stream().map(this.numbers::get).toList();
+		return ReservationResponse.of(reservation.at(this.clock.instant()), held);
+	}
+
+	void count(String businessId, String outcome) {
+		Counter.builder("preverified.reservations")
+			.description("Reservations by business and outcome: held, refused, released, expired, claimed")
+			.tag("business_id", businessId)
+			.tag("outcome", outcome)
+			.register(this.meters)
+			.increment();
+	}
+
+	/**
+	 * A reservation asked for, checked.
+	 *
+	 * @param businessId the business, or {@code null} for any configured one
+	 * @param count how many numbers
+	 * @param validFor the verification time each must have left
+	 * @param holdFor how long to hold them
+	 * @param reference the caller's reference
+	 */
+	record ReservationRequest(String businessId, int count, Duration validFor, Duration holdFor, String reference) {
+
+	}
+
+}

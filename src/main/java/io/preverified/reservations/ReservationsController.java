@@ -1,0 +1,119 @@
+package io.preverified.reservations;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+import io.preverified.web.Cursor;
+import io.preverified.web.EnumParameter;
+import io.preverified.web.InvalidParameterException;
+import io.preverified.web.Limit;
+import io.preverified.web.ListResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/reservations}: numbers held for Embedded Signup. Writes need an ADMIN
+ * key.
+ */
+@RestController
+@RequestMapping("/api/v1/reservations")
+class ReservationsController {
+
+	private final Reservations reservations;
+
+	private final ReservationsProperties properties;
+
+	ReservationsController(Reservations reservations, ReservationsProperties properties) {
+		this.reservations = reservations;
+		this.properties = properties;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	ReservationResponse reserve(@RequestBody(required = false) NewReservation body) {
+		NewReservation request = (body != null) ? body : new NewReservation(null, null, null, null, null);
+		int count = (request.count() != null) ? request.count() : 1;
+		if (count < 1 || count > 100) {
+			throw new InvalidParameterException("count", "must be between 1 and 100, was " + count);
+		}
+		Duration validFor = duration("valid_for", request.validFor(), this.properties.defaultValidFor());
+		Duration holdFor = duration("hold_for", request.holdFor(), this.properties.defaultHold());
+		if (holdFor.compareTo(this.properties.maxHold()) > 0) {
+			throw new InvalidParameterException("hold_for", "must be at most preverified.reservations.max-hold ("
+					+ this.properties.maxHold() + "), was " + holdFor);
+		}
+		if (request.reference() != null && request.reference().length() > 200) {
+			throw new InvalidParameterException("reference", "must be at most 200 characters");
+		}
+		return this.reservations.reserve(new Reservations.ReservationRequest(request.businessId(), count, validFor,
+				holdFor, request.reference()));
+	}
+
+	@GetMapping
+	ListResponse<ReservationResponse> list(@RequestParam(name = "business_id", required = false) String businessId,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String after) {
+		State parsed = EnumParameter.parse("state", state, State.class);
+		return this.reservations.find(businessId, (parsed != null) ? parsed.name() : null, Cursor.decodeId(after),
+				Limit.of(limit));
+	}
+
+	@GetMapping("/{id}")
+	ReservationResponse get(@PathVariable long id) {
+		return this.reservations.get(id);
+	}
+
+	@PostMapping("/{id}/release")
+	ReservationResponse release(@PathVariable long id) {
+		return this.reservations.release(id);
+	}
+
+	private static Duration duration(String field, String value, Duration otherwise) {
+		if (value == null) {
+			return otherwise;
+		}
+		try {
+			Duration duration = Duration.parse(value);
+			if (!duration.isNegative() && !duration.isZero() && duration.compareTo(Duration.ofDays(3650)) <= 0) {
+				return duration;
+			}
+		}
+		catch (DateTimeParseException | ArithmeticException ex) {
+			// reported below
+		}
+		throw new InvalidParameterException(field,
+				"must be a positive ISO-8601 duration of at most ten years, such as P14D or PT30M, was '" + value
+						+ "'");
+	}
+
+	/**
+	 * Where a reservation stands.
+	 */
+	enum State {
+
+		HELD, RELEASED, EXPIRED, CLAIMED
+
+	}
+
+	/**
+	 * The body of a reservation; every field is optional.
+	 *
+	 * @param businessId the business, or any configured one
+	 * @param count how many numbers, 1 to 100
+	 * @param validFor the verification time each must have left, ISO-8601
+	 * @param holdFor how long to hold them, ISO-8601
+	 * @param reference the caller's reference, up to 200 characters
+	 */
+	record NewReservation(String businessId, Integer count, String validFor, String holdFor, String reference) {
+
+	}
+
+}
