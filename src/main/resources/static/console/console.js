@@ -1,0 +1,272 @@
+// The console: every call goes to the service's own API, with the key kept for this
+// browser session only. Lists page with the API's cursors; nothing loads a whole inventory.
+(() => {
+  'use strict';
+  const KEY = 'preverified-api-key';
+  const state = { admin: false, after: {} };
+  const $ = (selector) => document.querySelector(selector);
+
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes).forEach(([name, value]) => {
+      if (name === 'onclick') node.addEventListener('click', value);
+      else node.setAttribute(name, value);
+    });
+    children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(child ?? '')));
+    return node;
+  }
+
+  function status(message, isError) {
+    const area = $('#status');
+    area.textContent = message || '';
+    area.className = isError ? 'error' : '';
+  }
+
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    const key = sessionStorage.getItem(KEY);
+    if (key) headers.Authorization = 'Bearer ' + key;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await fetch(path, { method, headers, body: body !== undefined ? JSON.stringify(body) : undefined });
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+      const error = new Error((json && json.detail) || ('HTTP ' + response.status));
+      error.status = response.status;
+      throw error;
+    }
+    return json;
+  }
+
+  // runs an action from a button: disabled while it runs, its result or problem shown
+  async function act(button, label, action) {
+    button.disabled = true;
+    status(label + '...');
+    try {
+      await action();
+      status(label + ': done');
+    } catch (error) {
+      status(error.message, true);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  const time = (value) => (value ? new Date(value).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '');
+  const button = (label, onclick, extra = {}) => el('button', Object.assign({ type: 'button', onclick }, extra), label);
+
+  async function start() {
+    try {
+      const session = await api('GET', '/api/v1/session');
+      state.admin = session.role === 'ADMIN';
+      $('#who').textContent = session.open ? 'Open API (no keys configured)' : 'Key ' + session.key_name + ' (' + session.role + ')';
+      $('#sign-out').hidden = session.open;
+      $('#key-form').hidden = true;
+      $('#console').hidden = false;
+      await Promise.all([businesses(), chart(), alerts(true), runs(true), reservations(true)]);
+    } catch (error) {
+      if (error.status === 401) {
+        $('#console').hidden = true;
+        $('#key-form').hidden = false;
+        if (sessionStorage.getItem(KEY)) $('#key-error').textContent = 'That key was not accepted.';
+        sessionStorage.removeItem(KEY);
+        $('#api-key').focus();
+      } else {
+        status(error.message, true);
+      }
+    }
+  }
+
+  async function businesses() {
+    const list = await api('GET', '/api/v1/businesses');
+    const body = $('#businesses tbody');
+    body.replaceChildren();
+    const select = $('#chart-business');
+    select.replaceChildren(el('option', { value: '' }, 'All'));
+    for (const business of list.data) {
+      select.append(el('option', { value: business.id }, business.name || business.id));
+      const counts = business.numbers.by_status;
+      const [next, held] = await Promise.all([
+        api('GET', '/api/v1/alerts?limit=1&business_id=' + encodeURIComponent(business.id)),
+        api('GET', '/api/v1/reservations?state=HELD&limit=100&business_id=' + encodeURIComponent(business.id))]);
+      const run = business.last_run;
+      const runCell = run ? [run.status + ' ' + time(run.finished_at || run.started_at),
+        run.error ? el('div', { class: 'error-text' }, run.error.message) : ''] : 'never';
+      const actions = el('td', { class: 'actions' });
+      if (state.admin) {
+        actions.append(button('Sync now', (event) => act(event.target, 'Sync of ' + business.id, () => follow(business.id)),
+          { 'aria-label': 'Sync ' + (business.name || business.id) + ' now' }));
+      }
+      body.append(el('tr', { 'data-business': business.id },
+        el('th', { scope: 'row' }, business.name ? business.name + ' (' + business.id + ')' : business.id),
+        el('td', { 'data-count': 'VERIFIED' }, String(counts.VERIFIED || 0)),
+        el('td', { 'data-count': 'NOT_VERIFIED' }, String(counts.NOT_VERIFIED || 0)),
+        el('td', { 'data-count': 'EXPIRED' }, String(counts.EXPIRED || 0)),
+        el('td', {}, String(held.data.reduce((sum, reservation) => sum + reservation.numbers.length, 0))),
+        el('td', {}, next.data.length ? time(next.data[0].verification_expiry_time) : ''),
+        el('td', {}, runCell), actions));
+    }
+  }
+
+  // starts a run and follows it until it ends
+  async function follow(businessId) {
+    const run = await api('POST', '/api/v1/businesses/' + encodeURIComponent(businessId) + '/sync');
+    let current = run;
+    while (current.status === 'RUNNING') {
+      status('Run ' + run.id + ' of ' + businessId + ': ' + current.pages + ' pages, ' + current.fetched + ' numbers so far');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      current = await api('GET', '/api/v1/sync-runs/' + run.id);
+    }
+    await Promise.all([businesses(), chart(), alerts(true), runs(true)]);
+    if (current.status === 'FAILED') throw new Error('Run ' + run.id + ' failed: ' + (current.error ? current.error.message : ''));
+  }
+
+  async function chart() {
+    const business = $('#chart-business').value;
+    const weeks = await api('GET', '/api/v1/expiries?weeks=13' + (business ? '&business_id=' + encodeURIComponent(business) : ''));
+    const totals = weeks.data.map((week) => Object.values(week.by_severity).reduce((a, b) => a + b, 0));
+    const max = Math.max(1, ...totals);
+    const area = $('#chart');
+    area.replaceChildren();
+    weeks.data.forEach((week, index) => {
+      const bar = el('div', { class: 'bar', title: 'Week of ' + week.week_start.slice(0, 10) + ': ' + totals[index] + ' numbers' });
+      bar.style.height = (100 * totals[index] / max) + '%';
+      for (const severity of ['EXPIRED', 'CRITICAL', 'WARNING', 'REVERIFY_WINDOW']) {
+        const count = week.by_severity[severity];
+        if (count > 0) {
+          const part = el('span', { class: severity });
+          part.style.height = (100 * count / totals[index]) + '%';
+          bar.append(part);
+        }
+      }
+      bar.append(el('span', { class: 'label' }, week.week_start.slice(5, 10)));
+      area.append(bar);
+    });
+  }
+
+  function more(list, name, loader) {
+    state.after[name] = list.paging && list.paging.next ? list.paging.cursors.after : null;
+    const moreButton = $('#' + name + '-more');
+    moreButton.hidden = !state.after[name];
+    moreButton.onclick = () => loader(false);
+  }
+
+  async function alerts(fresh) {
+    const severity = $('#alerts-severity').value;
+    const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.alerts);
+    const list = await api('GET', '/api/v1/alerts?limit=20' + (severity ? '&severity=' + severity : '') + after);
+    const body = $('#alerts tbody');
+    if (fresh) body.replaceChildren();
+    for (const alert of list.data) {
+      const actions = el('td', { class: 'actions' });
+      if (state.admin) {
+        if (alert.state === 'FIRING') {
+          actions.append(button('Acknowledge', (event) => act(event.target, 'Acknowledge alert ' + alert.id, async () => {
+            await api('POST', '/api/v1/alerts/' + alert.id + '/acknowledge');
+            await alerts(true);
+          }), { 'aria-label': 'Acknowledge alert of ' + alert.phone_number }));
+        }
+        actions.append(button('Request code', (event) => act(event.target, 'Code for ' + alert.phone_number, async () => {
+          await api('POST', '/api/v1/numbers/' + alert.number_id + '/request-code', { code_method: 'SMS' });
+          row.querySelector('.verify').hidden = false;
+        }), { 'aria-label': 'Request a code for ' + alert.phone_number }));
+        const input = el('input', { id: 'code-' + alert.id, inputmode: 'numeric', autocomplete: 'one-time-code', size: '8' });
+        actions.append(el('span', { class: 'verify', hidden: '' }, el('label', { for: 'code-' + alert.id }, 'Code'), input,
+          button('Verify', (event) => act(event.target, 'Verify ' + alert.phone_number, async () => {
+            await api('POST', '/api/v1/numbers/' + alert.number_id + '/verify-code', { code: input.value });
+            await Promise.all([alerts(true), businesses(), chart()]);
+          }), { 'aria-label': 'Verify the code of ' + alert.phone_number })));
+      }
+      const row = el('tr', { 'data-alert': String(alert.id) }, el('th', { scope: 'row' }, alert.phone_number),
+        el('td', {}, alert.business_id), el('td', {}, time(alert.verification_expiry_time)),
+        el('td', {}, alert.severity), el('td', { class: 'state' }, alert.state), actions);
+      body.append(row);
+    }
+    more(list, 'alerts', alerts);
+  }
+
+  async function search(event) {
+    event.preventDefault();
+    const phone = $('#search-phone').value;
+    const result = $('#search-result');
+    result.replaceChildren();
+    try {
+      const list = await api('GET', '/api/v1/numbers?include_removed=true&limit=10&phone_number=' + encodeURIComponent(phone));
+      if (!list.data.length) {
+        result.append(el('p', {}, 'No number ' + phone + ' is known.'));
+        return;
+      }
+      for (const number of list.data) {
+        const [history, attempts] = await Promise.all([
+          api('GET', '/api/v1/numbers/' + number.id + '/history?limit=10'),
+          api('GET', '/api/v1/numbers/' + number.id + '/verification-attempts?limit=10')]);
+        result.append(el('article', { class: 'number', 'data-number': number.id },
+          el('h3', {}, number.phone_number + ' (' + number.id + ')'),
+          el('p', {}, number.code_verification_status + ', expires ' + (time(number.verification_expiry_time) || 'never')
+            + ', business ' + number.business_id + (number.removed_at ? ', removed ' + time(number.removed_at) + ' (' + number.removal_reason + ')' : '')
+            + (number.held_by ? ', held by reservation ' + number.held_by : '')),
+          el('h4', {}, 'History'),
+          el('ul', {}, history.data.map((entry) => el('li', {}, time(entry.changed_at) + ' ' + (entry.cause || '') + ' '
+            + ['code_verification_status', 'verification_expiry_time', 'removed_at'].filter((field) => entry[field])
+              .map((field) => field + ': ' + entry[field].old + ' → ' + entry[field].new).join('; ')))),
+          el('h4', {}, 'Verification attempts'),
+          el('ul', {}, attempts.data.map((attempt) => el('li', {}, time(attempt.requested_at) + ' ' + attempt.action + ' '
+            + attempt.outcome + (attempt.error ? ': ' + attempt.error.message : ''))))));
+      }
+    } catch (error) {
+      status(error.message, true);
+    }
+  }
+
+  async function runs(fresh) {
+    const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.runs);
+    const list = await api('GET', '/api/v1/sync-runs?limit=10' + after);
+    const body = $('#runs tbody');
+    if (fresh) body.replaceChildren();
+    for (const run of list.data) {
+      body.append(el('tr', {}, el('th', { scope: 'row' }, String(run.id)), el('td', {}, run.business_id), el('td', {}, run.status),
+        el('td', {}, time(run.started_at)), el('td', {}, String(run.fetched)), el('td', {}, String(run.removed)),
+        el('td', {}, String(run.removals_held)), el('td', { class: 'error-text' }, run.error ? run.error.message : '')));
+    }
+    more(list, 'runs', runs);
+  }
+
+  async function reservations(fresh) {
+    const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.reservations);
+    const list = await api('GET', '/api/v1/reservations?limit=10' + after);
+    const body = $('#reservations tbody');
+    if (fresh) body.replaceChildren();
+    for (const reservation of list.data) {
+      const actions = el('td', { class: 'actions' });
+      if (state.admin && reservation.state === 'HELD') {
+        actions.append(button('Release', (event) => act(event.target, 'Release reservation ' + reservation.id, async () => {
+          await api('POST', '/api/v1/reservations/' + reservation.id + '/release');
+          await reservations(true);
+        }), { 'aria-label': 'Release reservation ' + reservation.id }));
+      }
+      body.append(el('tr', {}, el('th', { scope: 'row' }, String(reservation.id)), el('td', {}, reservation.business_id),
+        el('td', {}, reservation.reference || ''), el('td', {}, reservation.state),
+        el('td', {}, reservation.numbers.map((number) => number.phone_number).join(', ')),
+        el('td', {}, time(reservation.expires_at)), actions));
+    }
+    more(list, 'reservations', reservations);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    $('#key-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      sessionStorage.setItem(KEY, $('#api-key').value);
+      $('#api-key').value = '';
+      start();
+    });
+    $('#sign-out').addEventListener('click', () => {
+      sessionStorage.removeItem(KEY);
+      $('#key-error').textContent = '';
+      location.reload();
+    });
+    $('#search-form').addEventListener('submit', search);
+    $('#chart-business').addEventListener('change', () => chart().catch((error) => status(error.message, true)));
+    $('#alerts-severity').addEventListener('change', () => alerts(true).catch((error) => status(error.message, true)));
+    start();
+  });
+})();

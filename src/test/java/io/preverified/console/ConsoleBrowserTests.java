@@ -1,0 +1,191 @@
+package io.preverified.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.preverified.IsolatedServices;
+import io.preverified.graphapi.DemoInventory;
+import io.preverified.graphapi.FakeGraphApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in headless Chromium, against a running service on the fake Graph API and
+ * real PostgreSQL, with the API open.
+ */
+class ConsoleBrowserTests {
+
+	private static final String ACME = "9101";
+
+	private static final String GLOBEX = "9102";
+
+	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+
+	private static ConfigurableApplicationContext service;
+
+	private static JdbcTemplate jdbc;
+
+	private WebDriver browser;
+
+	@BeforeAll
+	static void startService() {
+		Instant now = Instant.now();
+		graphApi.business(ACME, "token-acme", DemoInventory.generate(ACME, "Acme", 120, now));
+		graphApi.business(GLOBEX, "token-globex", DemoInventory.generate(GLOBEX, "Globex", 40, now));
+		IsolatedServices services = new IsolatedServices("console_open");
+		jdbc = services.jdbc();
+		service = services.start("preverified.graph-api.base-url=" + graphApi.baseUrl(),
+				"preverified.businesses[0].id=" + ACME, "preverified.businesses[0].name=Acme",
+				"preverified.businesses[0].access-token=token-acme", "preverified.businesses[1].id=" + GLOBEX,
+				"preverified.businesses[1].name=Globex", "preverified.businesses[1].access-token=token-globex",
+				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
+					Long.class) == 2);
+	}
+
+	@AfterAll
+	static void stopService() {
+		if (service != null) {
+			service.close();
+		}
+		graphApi.close();
+	}
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = Browser.start();
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void overviewShowsTheBusinessesWithTheirCountsAndAChartOf13Weeks() throws Exception {
+		open();
+
+		List<WebElement> rows = this.browser.findElements(By.cssSelector("#businesses tbody tr"));
+		assertThat(rows).hasSize(2);
+		for (String business : List.of(ACME, GLOBEX)) {
+			WebElement row = this.browser.findElement(By.cssSelector("tr[data-business='" + business + "']"));
+			Map<String, Long> counts = Map.of("VERIFIED", listed(business, "VERIFIED"), "NOT_VERIFIED",
+					listed(business, "NOT_VERIFIED"), "EXPIRED", listed(business, "EXPIRED"));
+			counts.forEach((status,
+					count) -> assertThat(row.findElement(By.cssSelector("td[data-count='" + status + "']")).getText())
+						.as(business + " " + status)
+						.isEqualTo(Long.toString(count)));
+			assertThat(row.getText()).contains("SUCCEEDED").contains(business.equals(ACME) ? "Acme" : "Globex");
+		}
+		Browser.waiting(this.browser).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#chart .bar"), 13));
+		Path screenshot = Path.of("target", "console-overview.png");
+		Files.copy(((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
+				StandardCopyOption.REPLACE_EXISTING);
+		assertThat(screenshot).isNotEmptyFile();
+	}
+
+	@Test
+	void alertIsAcknowledgedFromThePage() {
+		open();
+		long alertId = firstAlertOnThePage();
+		WebElement row = alertRow(alertId);
+
+		row.findElement(By.xpath(".//button[text()='Acknowledge']")).click();
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "ACKNOWLEDGED"
+				.equals(jdbc.queryForObject("select state from alerts where id = ?", String.class, alertId)));
+		Browser.waiting(this.browser)
+			.until((driver) -> alertRow(alertId).findElement(By.className("state")).getText().equals("ACKNOWLEDGED"));
+	}
+
+	@Test
+	void codeIsRequestedAndVerifiedFromThePage() {
+		open();
+		long alertId = firstAlertOnThePage();
+		String numberId = jdbc.queryForObject("select number_id from alerts where id = ?", String.class, alertId);
+		WebElement row = alertRow(alertId);
+
+		row.findElement(By.xpath(".//button[text()='Request code']")).click();
+		Browser.waiting(this.browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("code-" + alertId)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> graphApi.lastCode(numberId).isPresent());
+		this.browser.findElement(By.id("code-" + alertId)).sendKeys(graphApi.lastCode(numberId).orElseThrow());
+		alertRow(alertId).findElement(By.xpath(".//button[text()='Verify']")).click();
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> "VERIFIED".equals(jdbc
+				.queryForObject("select code_verification_status from numbers where id = ?", String.class, numberId)));
+		Browser.waiting(this.browser)
+			.until((driver) -> driver.findElements(By.cssSelector("tr[data-alert='" + alertId + "']")).isEmpty());
+	}
+
+	@Test
+	void searchByAFormattedPhoneNumberFindsTheNumber() {
+		open();
+		Map<String, Object> number = jdbc.queryForMap(
+				"select id, phone_number_e164 from numbers where phone_number_e164 like '+1%' order by id limit 1");
+		String e164 = (String) number.get("phone_number_e164");
+		String formatted = "+1 (" + e164.substring(2, 5) + ") " + e164.substring(5, 8) + "-" + e164.substring(8);
+
+		this.browser.findElement(By.id("search-phone")).sendKeys(formatted);
+		this.browser.findElement(By.cssSelector("#search-form button")).click();
+
+		WebElement found = Browser.waiting(this.browser)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-result article")));
+		assertThat(found.getAttribute("data-number")).isEqualTo(number.get("id"));
+		assertThat(found.getText()).contains("History").contains("Verification attempts");
+	}
+
+	private void open() {
+		this.browser.get("http://127.0.0.1:" + port() + "/");
+		Browser.waiting(this.browser)
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#businesses tbody tr"), 2));
+		Browser.waiting(this.browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#alerts tbody tr")));
+	}
+
+	// soonest expiry first: a VERIFIED number in its re-verification window
+	private long firstAlertOnThePage() {
+		return Long.parseLong(this.browser.findElement(By.cssSelector("#alerts tbody tr")).getAttribute("data-alert"));
+	}
+
+	private WebElement alertRow(long alertId) {
+		return Browser.waiting(this.browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-alert='" + alertId + "']")));
+	}
+
+	private static long listed(String business, String status) {
+		return jdbc.queryForObject(
+				"select count(*) from numbers where business_id = ? and code_verification_status = ? and removed_at is null",
+				Long.class, business, status);
+	}
+
+	private static int port() {
+		return ((WebServerApplicationContext) service).getWebServer().getPort();
+	}
+
+}
