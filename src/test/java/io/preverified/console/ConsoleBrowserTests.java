@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -106,6 +108,24 @@ class ConsoleBrowserTests {
 		Files.copy(((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
 				StandardCopyOption.REPLACE_EXISTING);
 		assertThat(screenshot).isNotEmptyFile();
+
+		// on a phone the page itself does not scroll sideways; wide tables scroll in
+		// place
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		Browser.waiting(this.browser)
+			.until((driver) -> ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerWidth"))
+				.intValue() <= 400);
+		long pageWidth = ((Number) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.documentElement.scrollWidth")).longValue();
+		long viewport = ((Number) ((JavascriptExecutor) this.browser).executeScript("return window.innerWidth"))
+			.longValue();
+		assertThat(pageWidth).as((String) ((JavascriptExecutor) this.browser).executeScript(
+				"return Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > "
+						+ "window.innerWidth).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ':' "
+						+ "+ Math.round(e.getBoundingClientRect().right)).join(' ')"))
+			.isLessThanOrEqualTo(viewport);
+		Files.copy(((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE).toPath(),
+				Path.of("target", "console-phone.png"), StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	@Test
