@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.preverified.IntegrationTests;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,39 @@ class QueryPlansIntegrationTests extends IntegrationTests {
 		});
 
 		assertThat(plan).as(String.join("\n", plan)).noneMatch((line) -> line.contains("Seq Scan"));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = ';',
+			textBlock = """
+					select * from numbers n where n.business_id = '1001' and n.code_verification_status = 'VERIFIED' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_status_idx
+					select * from numbers n where n.business_id = '1001' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_idx
+					select * from numbers n where n.phone_number_e164 = '+15551230042' and n.removed_at is null order by n.id limit 101 ; numbers_phone_number_e164_idx
+					select * from alerts a where a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101 ; alerts_open_by_expiry_idx
+					select * from alerts a where a.business_id = '1001' and a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101 ; alerts_open_by_business_expiry_idx
+					""")
+	void apiQueryUsesTheIndexMeantForItOnRealisticData(String query, String index) {
+		this.jdbc.execute("""
+				insert into numbers (id, business_id, phone_number, phone_number_e164, code_verification_status,
+				    verification_expiry_time, first_seen_at, removed_at)
+				select 'p' || i, '100' || (i % 3 + 1), '+1555123' || lpad(i::text, 4, '0'),
+				    '+1555123' || lpad(i::text, 4, '0'),
+				    (array['VERIFIED', 'VERIFIED', 'NOT_VERIFIED', 'EXPIRED'])[i % 4 + 1],
+				    now() + (i % 90) * interval '1 day', now(), case when i % 10 = 0 then now() end
+				from generate_series(1, 6000) as i""");
+		this.jdbc.execute(
+				"""
+						insert into alerts (number_id, business_id, phone_number, verification_expiry_time, severity, state, fired_at)
+						select id, business_id, phone_number, verification_expiry_time, 'WARNING',
+						    case when verification_expiry_time < now() + interval '30 days' and removed_at is null then 'FIRING'
+						    else 'RESOLVED' end, now()
+						from numbers""");
+		this.jdbc.execute("analyze numbers");
+		this.jdbc.execute("analyze alerts");
+
+		List<String> plan = this.jdbc.queryForList("explain " + query, String.class);
+
+		assertThat(String.join("\n", plan)).as(query).contains(index);
 	}
 
 }
