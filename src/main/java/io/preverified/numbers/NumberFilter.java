@@ -1,17 +1,18 @@
 package io.preverified.numbers;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.preverified.web.InvalidParameterException;
-import jakarta.persistence.criteria.Predicate;
-
-import org.springframework.data.jpa.domain.Specification;
 
 /**
- * The filters of {@code GET /api/v1/numbers}, as a query on the numbers table.
+ * The filters of {@code GET /api/v1/numbers}, as conditions on the numbers table.
  *
  * @param businessId only numbers of this business
  * @param status only numbers with this status
@@ -37,35 +38,52 @@ record NumberFilter(String businessId, CodeVerificationStatus status, String pho
 		}
 	}
 
-	Specification<PreverifiedNumber> toSpecification(Instant now) {
-		return (root, query, cb) -> {
-			List<Predicate> predicates = new ArrayList<>();
-			if (this.businessId != null) {
-				predicates.add(cb.equal(root.get("businessId"), this.businessId));
-			}
-			if (this.status != null) {
-				predicates.add(cb.equal(root.get("codeVerificationStatus"), this.status.name()));
-			}
-			if (this.phoneNumber != null) {
-				predicates.add(PhoneNumbers.toE164(this.phoneNumber)
-					.map((e164) -> cb.equal(root.get("phoneNumberE164"), e164))
-					// a number that cannot be normalised is stored without an E.164 form
-					// too
-					.orElseGet(() -> cb.and(cb.isNull(root.get("phoneNumberE164")),
-							cb.equal(root.get("phoneNumber"), this.phoneNumber))));
-			}
-			if (this.expiringWithin != null) {
-				predicates.add(cb.greaterThan(root.get("verificationExpiryTime"), now));
-				predicates.add(cb.lessThanOrEqualTo(root.get("verificationExpiryTime"), now.plus(this.expiringWithin)));
-			}
-			if (!this.includeRemoved) {
-				predicates.add(cb.isNull(root.get("removedAt")));
-			}
-			if (this.afterId != null) {
-				predicates.add(cb.greaterThan(root.get("id"), this.afterId));
-			}
-			return cb.and(predicates.toArray(Predicate[]::new));
-		};
+	/**
+	 * The filter as SQL conditions on {@code numbers n}, with their parameters.
+	 * @param now the time {@code expiring_within} counts from
+	 * @return the conditions, joined by {@code and}, and their named parameters
+	 */
+	Where toWhere(Instant now) {
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>();
+		if (this.businessId != null) {
+			conditions.add("n.business_id = :businessId");
+			parameters.put("businessId", this.businessId);
+		}
+		if (this.status != null) {
+			conditions.add("n.code_verification_status = :status");
+			parameters.put("status", this.status.name());
+		}
+		if (this.phoneNumber != null) {
+			Optional<String> e164 = PhoneNumbers.toE164(this.phoneNumber);
+			// a number that cannot be normalised is stored without an E.164 form too
+			conditions.add(e164.isPresent() ? "n.phone_number_e164 = :phone"
+					: "n.phone_number_e164 is null and n.phone_number = :phone");
+			parameters.put("phone", e164.orElse(this.phoneNumber));
+		}
+		if (this.expiringWithin != null) {
+			conditions.add("n.verification_expiry_time > :now and n.verification_expiry_time <= :until");
+			parameters.put("now", Timestamp.from(now));
+			parameters.put("until", Timestamp.from(now.plus(this.expiringWithin)));
+		}
+		if (!this.includeRemoved) {
+			conditions.add("n.removed_at is null");
+		}
+		if (this.afterId != null) {
+			conditions.add("n.id > :afterId");
+			parameters.put("afterId", this.afterId);
+		}
+		return new Where(conditions.isEmpty() ? "true" : String.join(" and ", conditions), parameters);
+	}
+
+	/**
+	 * SQL conditions and their named parameters.
+	 *
+	 * @param sql the conditions
+	 * @param parameters their values
+	 */
+	record Where(String sql, Map<String, Object> parameters) {
+
 	}
 
 }
