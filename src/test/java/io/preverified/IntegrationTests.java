@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -147,6 +149,22 @@ public abstract class IntegrationTests {
 			number.put("verification_expiry_time", expiry.getEpochSecond());
 		}
 		return number;
+	}
+
+	/**
+	 * Lists these numbers upstream for a business and syncs it.
+	 * @param businessId one of the configured businesses
+	 * @param numbers its whole inventory
+	 */
+	@SafeVarargs
+	protected final void syncNumbers(String businessId, Map<String, Object>... numbers) {
+		String token = switch (businessId) {
+			case BUSINESS_1 -> TOKEN_1;
+			case BUSINESS_2 -> TOKEN_2;
+			default -> TOKEN_3;
+		};
+		graphApi.business(businessId, token, new CopyOnWriteArrayList<>(List.of(numbers)));
+		assertThat(syncAndWait(businessId).get("status").asString()).isEqualTo("SUCCEEDED");
 	}
 
 	/**

@@ -31,7 +31,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void requestThenVerifyStoresTheNumberAndResolvesItsAlertAtOnce(CapturedOutput output) throws Exception {
-		syncNumbers(number(NUMBER, "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number(NUMBER, "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
 		assertThat(getJson("/api/v1/alerts?business_id=" + BUSINESS_1).get("data")).hasSize(1);
 
 		MvcTestResult requested = post("/api/v1/numbers/" + NUMBER + "/request-code",
@@ -75,7 +75,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 	@Test
 	void requestForAVerifiedNumberOutsideTheWindowIsRefusedSayingWhenItOpens() {
 		Instant expiry = Instant.now().plus(Duration.ofDays(80)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		syncNumbers(number(NUMBER, "VERIFIED", expiry));
+		syncNumbers(BUSINESS_1, number(NUMBER, "VERIFIED", expiry));
 
 		MvcTestResult refused = post("/api/v1/numbers/" + NUMBER + "/request-code", null);
 
@@ -86,7 +86,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void codesPerNumberAreLimitedWithinTheWindow() {
-		syncNumbers(number(NUMBER, "NOT_VERIFIED", null));
+		syncNumbers(BUSINESS_1, number(NUMBER, "NOT_VERIFIED", null));
 		for (int i = 0; i < 3; i++) {
 			assertThat(post("/api/v1/numbers/" + NUMBER + "/request-code", null)).hasStatus(HttpStatus.ACCEPTED);
 		}
@@ -100,8 +100,8 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void unknownOrRemovedNumbersAndBadBodiesAreRefusedBeforeAnyCall() {
-		syncNumbers(number(NUMBER, "NOT_VERIFIED", null));
-		syncNumbers();
+		syncNumbers(BUSINESS_1, number(NUMBER, "NOT_VERIFIED", null));
+		syncNumbers(BUSINESS_1);
 		int requests = graphApi.requests().size();
 
 		assertThat(post("/api/v1/numbers/424242/request-code", null)).hasStatus(HttpStatus.NOT_FOUND);
@@ -116,7 +116,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void requestThatTimesOutIsNotRetriedAndRecordedAsFailed() {
-		syncNumbers(number(NUMBER, "NOT_VERIFIED", null));
+		syncNumbers(BUSINESS_1, number(NUMBER, "NOT_VERIFIED", null));
 		graphApi.intercept((call, request) -> request.getUrl().encodedPath().endsWith("/request_code")
 				? FakeGraphApi.page(graphApi, request).newBuilder().headersDelay(3, TimeUnit.SECONDS).build() : null);
 
@@ -135,7 +135,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void throttledRequestIsRetriedBecauseUpstreamDidNothing() {
-		syncNumbers(number(NUMBER, "NOT_VERIFIED", null));
+		syncNumbers(BUSINESS_1, number(NUMBER, "NOT_VERIFIED", null));
 		graphApi.intercept((call, request) -> (request.getUrl().encodedPath().endsWith("/request_code") && call == 1)
 				? FakeGraphApi.error(400, 80008, "OAuthException", "(#80008) Too many calls") : null);
 
@@ -146,7 +146,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void addStoresANewNumberAtOnceAndRefusesInvalidOrListedOnes() {
-		syncNumbers(number(NUMBER, "VERIFIED", Instant.now().plus(Duration.ofDays(60))));
+		syncNumbers(BUSINESS_1, number(NUMBER, "VERIFIED", Instant.now().plus(Duration.ofDays(60))));
 
 		MvcTestResult added = post("/api/v1/businesses/" + BUSINESS_1 + "/numbers",
 				"{\"phone_number\": \"+1 (650) 555-0199\"}");
@@ -167,7 +167,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void deleteRemovesTheNumberUpstreamAndHereWithItsReason() {
-		syncNumbers(number(NUMBER, "VERIFIED", Instant.now().plus(Duration.ofDays(60))));
+		syncNumbers(BUSINESS_1, number(NUMBER, "VERIFIED", Instant.now().plus(Duration.ofDays(60))));
 
 		MvcTestResult deleted = this.mvc.delete().uri("/api/v1/numbers/" + NUMBER).exchange();
 
@@ -182,10 +182,10 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void runRemovalsSayWhetherTheNumberWasClaimedOrUnverified() throws Exception {
-		syncNumbers(number("1001000000000002", "VERIFIED", Instant.now().plus(Duration.ofDays(60))),
+		syncNumbers(BUSINESS_1, number("1001000000000002", "VERIFIED", Instant.now().plus(Duration.ofDays(60))),
 				number("1001000000000003", "NOT_VERIFIED", null), number("1001000000000004", "EXPIRED", null));
 
-		syncNumbers();
+		syncNumbers(BUSINESS_1);
 
 		assertThat(getJson("/api/v1/numbers/1001000000000002").get("removal_reason").asString()).isEqualTo("CLAIMED");
 		assertThat(getJson("/api/v1/numbers/1001000000000003").get("removal_reason").asString())
@@ -197,12 +197,6 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 			.isEqualTo("CLAIMED");
 		assertThat(this.mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString())
 			.contains("preverified_numbers_removed_total{business_id=\"" + BUSINESS_1 + "\",reason=\"UNVERIFIED\"}");
-	}
-
-	@SafeVarargs
-	private void syncNumbers(Map<String, Object>... numbers) {
-		graphApi.business(BUSINESS_1, TOKEN_1, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(numbers)));
-		assertThat(syncAndWait(BUSINESS_1).get("status").asString()).isEqualTo("SUCCEEDED");
 	}
 
 	private MvcTestResult post(String uri, String body) {

@@ -337,16 +337,6 @@ class AlertsIntegrationTests extends IntegrationTests {
 			.doesNotContain(webhookReceiver.received().get(0).header("Idempotency-Key"));
 	}
 
-	private void syncNumbers(String businessId, Map<String, Object>... numbers) {
-		String token = switch (businessId) {
-			case BUSINESS_1 -> TOKEN_1;
-			case BUSINESS_2 -> TOKEN_2;
-			default -> TOKEN_3;
-		};
-		graphApi.business(businessId, token, List.of(numbers));
-		assertThat(syncAndWait(businessId).get("status").asString()).isEqualTo("SUCCEEDED");
-	}
-
 	private Map<String, String> severitiesByNumber(String uri) {
 		Map<String, String> severities = new LinkedHashMap<>();
 		getJson(uri).get("data")

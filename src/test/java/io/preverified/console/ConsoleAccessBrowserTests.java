@@ -7,12 +7,9 @@ import io.preverified.IsolatedServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -26,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * The console with API keys configured: nothing shows before a key is given, a wrong key
  * is told so, and a READ key is offered nothing it may not do.
  */
-class ConsoleAccessBrowserTests {
+class ConsoleAccessBrowserTests extends BrowserTests {
 
 	private static final String READ_KEY = "console-read-key-0123456789abcdef";
 
@@ -35,8 +32,6 @@ class ConsoleAccessBrowserTests {
 	private static final FakeGraphApi graphApi = FakeGraphApi.start();
 
 	private static ConfigurableApplicationContext service;
-
-	private WebDriver browser;
 
 	@BeforeAll
 	static void startService() {
@@ -61,18 +56,6 @@ class ConsoleAccessBrowserTests {
 			service.close();
 		}
 		graphApi.close();
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 	}
 
 	@Test

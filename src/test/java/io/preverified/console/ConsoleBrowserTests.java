@@ -12,16 +12,13 @@ import io.preverified.IsolatedServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -36,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * The console in headless Chromium, against a running service on the fake Graph API and
  * real PostgreSQL, with the API open.
  */
-class ConsoleBrowserTests {
+class ConsoleBrowserTests extends BrowserTests {
 
 	private static final String ACME = "9101";
 
@@ -47,8 +44,6 @@ class ConsoleBrowserTests {
 	private static ConfigurableApplicationContext service;
 
 	private static JdbcTemplate jdbc;
-
-	private WebDriver browser;
 
 	@BeforeAll
 	static void startService() {
@@ -73,18 +68,6 @@ class ConsoleBrowserTests {
 			service.close();
 		}
 		graphApi.close();
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		this.browser = Browser.start();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
 	}
 
 	@Test

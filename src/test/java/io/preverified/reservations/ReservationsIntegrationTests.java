@@ -36,7 +36,7 @@ class ReservationsIntegrationTests extends IntegrationTests {
 	@Test
 	void reservationHoldsEligibleNumbersSoonestExpiryFirst() throws Exception {
 		Instant now = Instant.now();
-		syncNumbers(number("11", "VERIFIED", now.plus(DAY.multipliedBy(30))),
+		syncNumbers(BUSINESS_1, number("11", "VERIFIED", now.plus(DAY.multipliedBy(30))),
 				number("12", "VERIFIED", now.plus(DAY.multipliedBy(10))),
 				number("13", "VERIFIED", now.plus(DAY.multipliedBy(3))), number("14", "NOT_VERIFIED", null),
 				number("15", "EXPIRED", now.minus(DAY)), number("16", "VERIFIED", now.plus(DAY.multipliedBy(60))));
@@ -70,7 +70,7 @@ class ReservationsIntegrationTests extends IntegrationTests {
 	@Test
 	void reservationIsAllOrNothing() {
 		Instant now = Instant.now();
-		syncNumbers(number("21", "VERIFIED", now.plus(DAY.multipliedBy(30))),
+		syncNumbers(BUSINESS_1, number("21", "VERIFIED", now.plus(DAY.multipliedBy(30))),
 				number("22", "VERIFIED", now.plus(DAY.multipliedBy(30))));
 
 		MvcTestResult refused = reserve("{\"business_id\": \"" + BUSINESS_1 + "\", \"count\": 3}");
@@ -89,7 +89,7 @@ class ReservationsIntegrationTests extends IntegrationTests {
 		for (int i = 0; i < 25; i++) {
 			pool.add(number(Integer.toString(100 + i), "VERIFIED", now.plus(DAY.multipliedBy(20 + i))));
 		}
-		syncNumbers(pool.toArray(Map[]::new));
+		syncNumbers(BUSINESS_1, pool.toArray(Map[]::new));
 		ExecutorService clients = Executors.newFixedThreadPool(20);
 		List<Callable<MvcTestResult>> requests = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
@@ -118,7 +118,7 @@ class ReservationsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void releaseFreesTheNumbersOnceAndOnlyOnce() {
-		syncNumbers(number("31", "VERIFIED", Instant.now().plus(DAY.multipliedBy(30))));
+		syncNumbers(BUSINESS_1, number("31", "VERIFIED", Instant.now().plus(DAY.multipliedBy(30))));
 		long id = body(reserve("{}")).get("id").asLong();
 
 		MvcTestResult released = this.mvc.post().uri("/api/v1/reservations/{id}/release", id).exchange();
@@ -135,7 +135,7 @@ class ReservationsIntegrationTests extends IntegrationTests {
 
 	@Test
 	void holdEndsByItselfAtItsTime() {
-		syncNumbers(number("41", "VERIFIED", Instant.now().plus(DAY.multipliedBy(30))));
+		syncNumbers(BUSINESS_1, number("41", "VERIFIED", Instant.now().plus(DAY.multipliedBy(30))));
 		long id = body(reserve("{\"hold_for\": \"PT5M\"}")).get("id").asLong();
 		this.clock.set(Instant.now().plus(Duration.ofMinutes(6)));
 
@@ -150,11 +150,11 @@ class ReservationsIntegrationTests extends IntegrationTests {
 	void heldNumberClaimedUpstreamEndsItsReservationAndFreesTheOthers() {
 		Instant now = Instant.now();
 		Map<String, Object> kept = number("52", "VERIFIED", now.plus(DAY.multipliedBy(30)));
-		syncNumbers(number("51", "VERIFIED", now.plus(DAY.multipliedBy(20))), kept);
+		syncNumbers(BUSINESS_1, number("51", "VERIFIED", now.plus(DAY.multipliedBy(20))), kept);
 		long id = body(reserve("{\"count\": 2}")).get("id").asLong();
 		assertThat(this.mvc.delete().uri("/api/v1/numbers/51").exchange()).hasStatus(HttpStatus.CONFLICT);
 
-		syncNumbers(kept);
+		syncNumbers(BUSINESS_1, kept);
 
 		JsonNode claimed = getJson("/api/v1/reservations/" + id);
 		assertThat(claimed.get("state").asString()).isEqualTo("CLAIMED");
@@ -187,12 +187,6 @@ class ReservationsIntegrationTests extends IntegrationTests {
 		assertThat(longReference).hasStatus(HttpStatus.BAD_REQUEST);
 		assertThat(body(longReference).get("errors").get(0).get("parameter").asString()).isEqualTo("reference");
 		assertThat(reserve("{\"business_id\": \"999\"}")).hasStatus(HttpStatus.NOT_FOUND);
-	}
-
-	@SafeVarargs
-	private void syncNumbers(Map<String, Object>... numbers) {
-		graphApi.business(BUSINESS_1, TOKEN_1, new java.util.concurrent.CopyOnWriteArrayList<>(List.of(numbers)));
-		assertThat(syncAndWait(BUSINESS_1).get("status").asString()).isEqualTo("SUCCEEDED");
 	}
 
 	private MvcTestResult reserve(String body) {
