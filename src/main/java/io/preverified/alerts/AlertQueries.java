@@ -1,18 +1,19 @@
 package io.preverified.alerts;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.preverified.web.ConflictException;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
 import io.preverified.web.NotFoundException;
-import jakarta.persistence.criteria.Predicate;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +23,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AlertQueries {
 
+	private static final String COLUMNS = """
+			a.id, a.number_id, a.business_id, a.phone_number, a.verification_expiry_time, a.severity, a.state,
+			a.fired_at, a.acknowledged_at, a.resolved_at""";
+
 	private final AlertRepository alerts;
+
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	AlertQueries(AlertRepository alerts, Clock clock) {
+	AlertQueries(AlertRepository alerts, JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.alerts = alerts;
 		this.clock = clock;
 	}
@@ -37,33 +45,44 @@ class AlertQueries {
 	@Transactional(readOnly = true)
 	ListResponse<AlertResponse> find(String businessId, Severity severity, Alert.State state, String after, int limit) {
 		Cursor.TimeAndId cursor = Cursor.decodeTimeAndId(after);
-		Specification<Alert> specification = (root, query, cb) -> {
-			List<Predicate> predicates = new ArrayList<>();
-			if (businessId != null) {
-				predicates.add(cb.equal(root.get("businessId"), businessId));
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> parameters = new HashMap<>();
+		if (businessId != null) {
+			conditions.add("a.business_id = :businessId");
+			parameters.put("businessId", businessId);
+		}
+		if (severity != null) {
+			conditions.add("a.severity = :severity");
+			parameters.put("severity", severity.name());
+		}
+		if (state != null) {
+			conditions.add("a.state = :state");
+			parameters.put("state", state.name());
+		}
+		else {
+			conditions.add("a.state <> 'RESOLVED'");
+		}
+		if (cursor != null) {
+			// PostgreSQL sorts nulls last in ascending order
+			conditions.add((cursor.time() == null) ? "a.verification_expiry_time is null and a.id > :afterId"
+					: "(a.verification_expiry_time > :afterTime or (a.verification_expiry_time = :afterTime "
+							+ "and a.id > :afterId) or a.verification_expiry_time is null)");
+			parameters.put("afterId", cursor.id());
+			if (cursor.time() != null) {
+				parameters.put("afterTime", Timestamp.from(cursor.time()));
 			}
-			if (severity != null) {
-				predicates.add(cb.equal(root.get("severity"), severity));
-			}
-			predicates.add((state != null) ? cb.equal(root.get("state"), state)
-					: cb.notEqual(root.get("state"), Alert.State.RESOLVED));
-			if (cursor != null) {
-				var expiry = root.<Instant>get("verificationExpiryTime");
-				var id = root.<Long>get("id");
-				predicates.add((cursor.time() == null) ? cb.and(cb.isNull(expiry), cb.greaterThan(id, cursor.id()))
-						: cb.or(cb.greaterThan(expiry, cursor.time()),
-								cb.and(cb.equal(expiry, cursor.time()), cb.greaterThan(id, cursor.id())),
-								cb.isNull(expiry)));
-			}
-			return cb.and(predicates.toArray(Predicate[]::new));
-		};
-		// PostgreSQL sorts nulls last in ascending order
-		List<Alert> rows = this.alerts.findBy(specification,
-				(query) -> query.sortBy(Sort.by("verificationExpiryTime", "id")).limit(limit + 1).all());
+		}
 		Instant now = this.clock.instant();
-		return ListResponse.of(rows, limit,
-				(alert) -> Cursor.timeAndId(alert.getVerificationExpiryTime(), alert.getId()),
-				(alert) -> AlertResponse.of(alert, now));
+		// rows go straight to the response: no managed entity for a list
+		List<AlertResponse> rows = this.jdbc
+			.sql("select " + COLUMNS + " from alerts a where " + String.join(" and ", conditions)
+					+ " order by a.verification_expiry_time, a.id limit :limit")
+			.params(parameters)
+			.param("limit", limit + 1)
+			.query((row, index) -> AlertResponse.of(row, now))
+			.list();
+		return ListResponse.of(rows, limit, (alert) -> Cursor.timeAndId(alert.verificationExpiryTime(), alert.id()),
+				(alert) -> alert);
 	}
 
 	@Transactional(readOnly = true)

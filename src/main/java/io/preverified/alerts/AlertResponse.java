@@ -1,5 +1,8 @@
 package io.preverified.alerts;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,6 +24,20 @@ import java.time.Instant;
 record AlertResponse(long id, String numberId, String businessId, String phoneNumber, Instant verificationExpiryTime,
 		Long expiresInSeconds, Severity severity, Alert.State state, Instant firedAt, Instant acknowledgedAt,
 		Instant resolvedAt) {
+
+	static AlertResponse of(ResultSet row, Instant now) throws SQLException {
+		Instant expiry = instant(row, "verification_expiry_time");
+		return new AlertResponse(row.getLong("id"), row.getString("number_id"), row.getString("business_id"),
+				row.getString("phone_number"), expiry,
+				(expiry != null) ? Duration.between(now, expiry).toSeconds() : null,
+				Severity.valueOf(row.getString("severity")), Alert.State.valueOf(row.getString("state")),
+				instant(row, "fired_at"), instant(row, "acknowledged_at"), instant(row, "resolved_at"));
+	}
+
+	private static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp value = row.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
 
 	static AlertResponse of(Alert alert, Instant now) {
 		Instant expiry = alert.getVerificationExpiryTime();

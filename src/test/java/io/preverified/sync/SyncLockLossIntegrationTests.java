@@ -48,8 +48,10 @@ class SyncLockLossIntegrationTests {
 				.headersDelay(400, TimeUnit.MILLISECONDS)
 				.build());
 			jdbc.update("update sync_runs set finished_at = finished_at - interval '2 hours'");
-			service.getBean(SyncLauncher.class)
-				.start(service.getBean(SyncProperties.class).business(BUSINESS).orElseThrow(), SyncRun.Trigger.MANUAL);
+			SyncProperties.Business business = service.getBean(SyncProperties.class).business(BUSINESS).orElseThrow();
+			// the first run keeps its lock until everything after its end is done
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> service.getBean(SyncLauncher.class).start(business, SyncRun.Trigger.MANUAL).isPresent());
 			await().atMost(Duration.ofSeconds(10)).until(() -> count(jdbc, "status = 'RUNNING' and pages >= 1") == 1);
 
 			// another replica's claim: the extension finds the lock no longer this one's
