@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +17,7 @@ import io.preverified.web.ConflictException;
 import io.preverified.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -81,10 +81,7 @@ class NumberActions {
 					Duration.between(now, sent.get(0).plus(this.properties.requestWindow())));
 		}
 		String token = token(number.businessId());
-		GraphApiError error = upstream(() -> {
-			this.graphApi.requestCode(numberId, token, codeMethod, language).block(UPSTREAM_TIMEOUT);
-			return null;
-		});
+		GraphApiError error = refusal(this.graphApi.requestCode(numberId, token, codeMethod, language));
 		VerificationAttemptResponse attempt = record(new VerificationAttempts.Attempt(numberId, number.businessId(),
 				"REQUEST_CODE", codeMethod, language, requestedBy, now, error));
 		if (error != null) {
@@ -99,10 +96,7 @@ class NumberActions {
 		NumberStore.NumberState number = listed(numberId);
 		Instant now = this.clock.instant();
 		String token = token(number.businessId());
-		GraphApiError error = upstream(() -> {
-			this.graphApi.verifyCode(numberId, token, code).block(UPSTREAM_TIMEOUT);
-			return null;
-		});
+		GraphApiError error = refusal(this.graphApi.verifyCode(numberId, token, code));
 		record(new VerificationAttempts.Attempt(numberId, number.businessId(), "VERIFY_CODE", null, null, requestedBy,
 				now, error));
 		if (error != null) {
@@ -136,10 +130,10 @@ class NumberActions {
 			.accessToken();
 	}
 
-	// upstream's refusal, or null when it accepted
-	static GraphApiError upstream(Supplier<Void> call) {
+	// makes the call; upstream's refusal, or null when it accepted
+	static GraphApiError refusal(Mono<?> call) {
 		try {
-			call.get();
+			call.block(UPSTREAM_TIMEOUT);
 			return null;
 		}
 		catch (GraphApiException ex) {

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiError;
+import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
@@ -52,19 +53,17 @@ class PoolChanges {
 			throw new ConflictException("Phone number " + e164 + " is listed already, as number " + listed.id()
 					+ " of business " + listed.businessId());
 		});
-		GraphApiError[] refused = new GraphApiError[1];
-		String[] id = new String[1];
-		refused[0] = NumberActions.upstream(() -> {
-			id[0] = this.graphApi.addPhoneNumber(businessId, business.accessToken(), e164)
+		String id;
+		try {
+			id = this.graphApi.addPhoneNumber(businessId, business.accessToken(), e164)
 				.block(NumberActions.UPSTREAM_TIMEOUT);
-			return null;
-		});
-		if (refused[0] != null) {
-			throw new UpstreamRefusedException("the new number", refused[0]);
 		}
-		logger.info("Added phone number {} to business {} as number {}", e164, businessId, id[0]);
-		return this.numbers.store(businessId,
-				new FetchedNumber(id[0], e164, "NOT_VERIFIED", null, null, businessId, null), "ADD");
+		catch (GraphApiException ex) {
+			throw new UpstreamRefusedException("the new number", ex.getError());
+		}
+		logger.info("Added phone number {} to business {} as number {}", e164, businessId, id);
+		return this.numbers.store(businessId, new FetchedNumber(id, e164, "NOT_VERIFIED", null, null, businessId, null),
+				"ADD");
 	}
 
 	NumberResponse delete(String numberId) {
@@ -78,10 +77,7 @@ class PoolChanges {
 					"Number " + numberId + " is held by reservation " + number.heldBy() + "; release it first");
 		}
 		String token = this.actions.token(number.businessId());
-		GraphApiError refused = NumberActions.upstream(() -> {
-			this.graphApi.delete(numberId, token).block(NumberActions.UPSTREAM_TIMEOUT);
-			return null;
-		});
+		GraphApiError refused = NumberActions.refusal(this.graphApi.delete(numberId, token));
 		if (refused != null) {
 			throw new UpstreamRefusedException("the deletion", refused);
 		}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,6 +91,16 @@ public class NumberStore {
 	@Transactional(readOnly = true)
 	public NumberResponse get(String id) {
 		return this.queries.get(id);
+	}
+
+	/**
+	 * Stored numbers as the API shows them, read at once.
+	 * @param ids the numbers, all stored
+	 * @return them, in the same order
+	 */
+	@Transactional(readOnly = true)
+	public List<NumberResponse> getAll(List<String> ids) {
+		return this.queries.all(ids);
 	}
 
 	/**

@@ -4,11 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface PreverifiedNumberRepository
-		extends JpaRepository<PreverifiedNumber, String>, JpaSpecificationExecutor<PreverifiedNumber> {
+interface PreverifiedNumberRepository extends JpaRepository<PreverifiedNumber, String> {
 
 	@Query("""
 			select n.codeVerificationStatus as status, count(n) as count from PreverifiedNumber n

@@ -7,7 +7,6 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
 import io.preverified.sync.ConfiguredBusinesses;
 import io.preverified.web.ConflictException;
@@ -94,8 +93,8 @@ class Reservations {
 	}
 
 	private ReservationResponse response(Reservation reservation) {
-		List<NumberResponse> held = reservation.numberIds().stream().map(this.numbers::get).toList();
-		return ReservationResponse.of(reservation.at(this.clock.instant()), held);
+		return ReservationResponse.of(reservation.at(this.clock.instant()),
+				this.numbers.getAll(reservation.numberIds()));
 	}
 
 	void count(String businessId, String outcome) {
