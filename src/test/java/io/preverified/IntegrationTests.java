@@ -119,7 +119,7 @@ public abstract class IntegrationTests {
 	private void truncateTables() {
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.jdbc.execute("truncate numbers, number_history, sync_runs, run_listings, alerts, "
+				this.jdbc.execute("truncate numbers, number_history, sync_runs, alerts, "
 						+ "alert_notifications, webhook_deliveries, verification_attempts, reservations, reservation_numbers "
 						+ "restart identity cascade");
 				return;

@@ -1,17 +1,29 @@
 package io.preverified.sync;
 
+import io.preverified.numbers.ListedIds;
+import io.preverified.numbers.NumberWriter.ListingRun;
+
 /**
- * A run as its replica carries it out: the run, its business and the lease on the
- * business's lock that fences its writes.
+ * A run as its replica carries it out: the run, its business, the lease on the business's
+ * lock that fences its writes, and the ids it has listed so far.
  *
  * @param id the run
  * @param business the business it syncs
  * @param lease the lock it holds
+ * @param listed the ids it listed
  */
-record ActiveRun(long id, SyncProperties.Business business, RunLease lease) {
+record ActiveRun(long id, SyncProperties.Business business, RunLease lease, ListedIds listed) {
+
+	ActiveRun(long id, SyncProperties.Business business, RunLease lease) {
+		this(id, business, lease, new ListedIds());
+	}
 
 	String businessId() {
 		return this.business.id();
+	}
+
+	ListingRun listing() {
+		return new ListingRun(businessId(), this.id, this.listed);
 	}
 
 }

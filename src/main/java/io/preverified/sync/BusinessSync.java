@@ -132,7 +132,6 @@ class BusinessSync {
 	// nothing after a run's end may throw: the caller's schedule goes on from here
 	private void afterEnd(ActiveRun run, SyncRun succeeded, Instant started) {
 		Instant ended = this.clock.instant();
-		attempt("forget what run " + run.id() + " listed", () -> this.runs.forgetListings(run.id()));
 		attempt("count the numbers after run " + run.id(),
 				() -> this.metrics.runEnded(run.businessId(), succeeded, Duration.between(started, ended), ended));
 		attempt("announce the end of run " + run.id(),

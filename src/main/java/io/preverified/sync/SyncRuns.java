@@ -8,6 +8,7 @@ import io.preverified.graphapi.NumbersPage;
 import io.preverified.numbers.ListingTimes;
 import io.preverified.numbers.NumberWriter;
 import io.preverified.numbers.PageWriteResult;
+import io.preverified.numbers.UnlistedNumbers;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +28,17 @@ class SyncRuns implements ListingTimes {
 
 	private final NumberWriter numbers;
 
+	private final UnlistedNumbers unlisted;
+
 	private final SyncProperties properties;
 
 	private final Clock clock;
 
-	SyncRuns(SyncRunRepository runs, NumberWriter numbers, SyncProperties properties, Clock clock) {
+	SyncRuns(SyncRunRepository runs, NumberWriter numbers, UnlistedNumbers unlisted, SyncProperties properties,
+			Clock clock) {
 		this.runs = runs;
 		this.numbers = numbers;
+		this.unlisted = unlisted;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -67,7 +72,7 @@ class SyncRuns implements ListingTimes {
 	@Transactional
 	void recordPage(ActiveRun run, NumbersPage page) {
 		SyncRun record = fenced(run);
-		PageWriteResult written = this.numbers.write(run.businessId(), run.id(), page.numbers(), this.clock.instant());
+		PageWriteResult written = this.numbers.write(run.listing(), page.numbers(), this.clock.instant());
 		record.addPage(page, written);
 	}
 
@@ -81,8 +86,8 @@ class SyncRuns implements ListingTimes {
 	SyncRun succeed(ActiveRun run) {
 		SyncRun record = fenced(run);
 		Instant now = this.clock.instant();
-		NumberWriter.Removal removal = this.numbers.removeUnlisted(
-				new NumberWriter.CompleteRun(run.businessId(), run.id(), record.getStartedAt(),
+		UnlistedNumbers.Removal removal = this.unlisted.remove(
+				new UnlistedNumbers.CompleteRun(run.businessId(), run.id(), run.listed(), record.getStartedAt(),
 						lastCompleteListing(run.businessId()).orElse(null)),
 				this.properties.sync().removalGuard().toGuard(), now);
 		record.succeed(removal.removed(), removal.held(), now);
@@ -99,14 +104,6 @@ class SyncRuns implements ListingTimes {
 		this.runs.findForUpdate(runId)
 			.filter(SyncRun::isRunning)
 			.ifPresent((run) -> run.fail(error, this.clock.instant()));
-	}
-
-	/**
-	 * Forgets what a run listed, once it has ended.
-	 * @param runId the run
-	 */
-	void forgetListings(long runId) {
-		this.numbers.forgetListings(runId);
 	}
 
 	private SyncRun fenced(ActiveRun run) {

@@ -3,6 +3,7 @@ package io.preverified.numbers;
 import java.util.List;
 
 import io.preverified.IntegrationTests;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +81,21 @@ class QueryPlansIntegrationTests extends IntegrationTests {
 		List<String> plan = this.jdbc.queryForList("explain " + query, String.class);
 
 		assertThat(String.join("\n", plan)).as(query).contains(index);
+	}
+
+	@Test
+	void runEndReadsTheStoredIdsOfItsBusinessFromTheListedIndex() {
+		this.jdbc.execute("""
+				insert into numbers (id, business_id, phone_number, code_verification_status, first_seen_at, removed_at)
+				select (1656634000000000 + i)::text, (1000 + i % 40)::text, '+1555123' || lpad(i::text, 4, '0'),
+				    'VERIFIED', now(), case when i % 10 = 0 then now() end
+				from generate_series(1, 8000) as i""");
+		this.jdbc.execute("analyze numbers");
+
+		List<String> plan = this.jdbc.queryForList(
+				"explain select id from numbers where business_id = '1001' and removed_at is null", String.class);
+
+		assertThat(String.join("\n", plan)).contains("numbers_listed_by_business_idx").doesNotContain("Seq Scan");
 	}
 
 }

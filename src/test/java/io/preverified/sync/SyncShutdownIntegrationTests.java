@@ -58,7 +58,6 @@ class SyncShutdownIntegrationTests {
 			.isEqualTo((Integer) run.get("pages") * 10);
 		assertThat(jdbc.queryForObject("select count(*) from numbers where removed_at is not null", Integer.class))
 			.isZero();
-		assertThat(jdbc.queryForObject("select count(*) from run_listings", Integer.class)).isZero();
 	}
 
 }

@@ -1,0 +1,29 @@
+package io.preverified.numbers;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
+
+/**
+ * Arrays as single statement parameters, so that a page of any size is one statement with
+ * a fixed text (a collection would be expanded into one placeholder per element).
+ */
+final class SqlArrays {
+
+	private SqlArrays() {
+	}
+
+	static SqlTypeValue of(String elementType, Object[] elements) {
+		return new AbstractSqlTypeValue() {
+
+			@Override
+			protected Object createTypeValue(Connection connection, int sqlType, String typeName) throws SQLException {
+				return connection.createArrayOf(elementType, elements);
+			}
+
+		};
+	}
+
+}

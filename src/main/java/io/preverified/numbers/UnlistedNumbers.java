@@ -1,0 +1,181 @@
+package io.preverified.numbers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds the numbers of a business that a complete run no longer listed, by streaming the
+ * stored ids past the ids the run listed, and marks them as removed, or holds them when
+ * the removal guard finds them too many.
+ */
+@Service
+public class UnlistedNumbers {
+
+	private static final Logger logger = LoggerFactory.getLogger(UnlistedNumbers.class);
+
+	// an index-only scan of numbers_listed_by_business_idx
+	private static final String STORED_IDS = """
+			select id from numbers where business_id = :businessId and removed_at is null""";
+
+	// of the stored ids a run did not list, those it could have listed: numbers first
+	// seen after it began were listed by a later run, never by this one
+	private static final String LISTABLE = """
+			select id, removal_held from numbers
+			where id = any(:ids) and business_id = :businessId and removed_at is null and first_seen_at <= :runStartedAt""";
+
+	private static final String HOLD = "update numbers set removal_held = true where id = any(:ids) and removed_at is null";
+
+	private static final String REMOVE = """
+			with removed as (
+			    update numbers n set removed_at = :now, removal_held = false,
+			        last_seen_at = greatest(n.first_seen_at, :lastListedAt),
+			        removal_reason = case when n.code_verification_status = 'VERIFIED' or n.held_until > :now
+			            then 'CLAIMED' else 'UNVERIFIED' end
+			    where n.id = any(:ids) and n.business_id = :businessId and n.removed_at is null
+			    returning n.id, n.code_verification_status, n.verification_expiry_time, n.removed_at, n.removal_reason),
+			history as (
+			    insert into number_history (id, number_id, run_id, changed_at,
+			        old_code_verification_status, new_code_verification_status,
+			        old_verification_expiry_time, new_verification_expiry_time, old_removed_at, new_removed_at,
+			        removal_reason)
+			    select nextval('number_history_seq'), id, :runId, :now, code_verification_status,
+			        code_verification_status, verification_expiry_time, verification_expiry_time, null, removed_at,
+			        removal_reason
+			    from removed)
+			select removal_reason, count(*) as removed from removed group by removal_reason""";
+
+	// rows of the stored ids are streamed, not collected
+	private static final int FETCH_SIZE = 10_000;
+
+	private final JdbcClient jdbc;
+
+	private final RemovedNumbersMetric removedMetric;
+
+	UnlistedNumbers(JdbcClient jdbc, RemovedNumbersMetric removedMetric) {
+		this.jdbc = jdbc;
+		this.removedMetric = removedMetric;
+	}
+
+	/**
+	 * Marks as removed the numbers of a business that a complete run did not list, unless
+	 * the guard finds them too many: then they are held, and removed by the next complete
+	 * run that does not list them either.
+	 * @param run the complete run and its business
+	 * @param guard how many removals are plausible
+	 * @param now the time of the removal
+	 * @return how many numbers were removed and held
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Removal remove(CompleteRun run, RemovalGuard guard, Instant now) {
+		Unlisted unlisted = unlisted(run);
+		boolean hold = unlisted.fresh.size() > guard.threshold(unlisted.stored);
+		// those held by an earlier run go first, so that what this run holds is only its
+		// own
+		List<String> removable = new ArrayList<>(unlisted.confirmed);
+		if (!hold) {
+			removable.addAll(unlisted.fresh);
+		}
+		Map<String, Integer> removedByReason = remove(run, removable, now);
+		int removed = removedByReason.values().stream().mapToInt(Integer::intValue).sum();
+		this.removedMetric.countAfterCommit(run.businessId(), removedByReason);
+		if (hold) {
+			this.jdbc.sql(HOLD).param("ids", SqlArrays.of("text", unlisted.fresh.toArray())).update();
+			logger.warn(
+					"Run {} of business {} no longer lists {} of {} numbers, more than the removal guard allows "
+							+ "({}); held until the next complete run confirms",
+					run.runId(), run.businessId(), unlisted.fresh.size(), unlisted.stored,
+					guard.threshold(unlisted.stored));
+		}
+		if (!unlisted.confirmed.isEmpty()) {
+			logger.info("Run {} of business {} confirmed the removal of {} held numbers", run.runId(), run.businessId(),
+					unlisted.confirmed.size());
+		}
+		return new Removal(removed, hold ? unlisted.fresh.size() : 0, removedByReason);
+	}
+
+	private Unlisted unlisted(CompleteRun run) {
+		Unlisted unlisted = new Unlisted();
+		List<String> notListed = new ArrayList<>();
+		this.jdbc.sql(STORED_IDS).withFetchSize(FETCH_SIZE).param("businessId", run.businessId()).query((row) -> {
+			unlisted.stored++;
+			String id = row.getString("id");
+			if (!run.listed().contains(id)) {
+				notListed.add(id);
+			}
+		});
+		if (!notListed.isEmpty()) {
+			this.jdbc.sql(LISTABLE)
+				.param("ids", SqlArrays.of("text", notListed.toArray()))
+				.param("businessId", run.businessId())
+				.param("runStartedAt", NumberWriter.utc(run.startedAt()))
+				.query((row) -> {
+					(row.getBoolean("removal_held") ? unlisted.confirmed : unlisted.fresh).add(row.getString("id"));
+				});
+		}
+		return unlisted;
+	}
+
+	private Map<String, Integer> remove(CompleteRun run, List<String> ids, Instant now) {
+		Map<String, Integer> removedByReason = new LinkedHashMap<>();
+		if (ids.isEmpty()) {
+			return removedByReason;
+		}
+		this.jdbc.sql(REMOVE)
+			.param("ids", SqlArrays.of("text", ids.toArray()))
+			.param("businessId", run.businessId())
+			.param("runId", run.runId())
+			.param("now", NumberWriter.utc(now))
+			.param("lastListedAt", NumberWriter.utc((run.lastListedAt() != null) ? run.lastListedAt() : Instant.EPOCH))
+			.query((row) -> {
+				removedByReason.put(row.getString("removal_reason"), row.getInt("removed"));
+			});
+		return removedByReason;
+	}
+
+	private static final class Unlisted {
+
+		private final List<String> fresh = new ArrayList<>();
+
+		private final List<String> confirmed = new ArrayList<>();
+
+		private long stored;
+
+	}
+
+	/**
+	 * A run that listed every page of its business.
+	 *
+	 * @param businessId the business
+	 * @param runId the run
+	 * @param listed every id it listed
+	 * @param startedAt when it began: numbers first seen later were not its to list
+	 * @param lastListedAt when the business's previous complete run ended, if any
+	 */
+	public record CompleteRun(String businessId, long runId, ListedIds listed, Instant startedAt,
+			Instant lastListedAt) {
+
+	}
+
+	/**
+	 * What a complete run did to the numbers it no longer listed.
+	 *
+	 * @param removed numbers marked as removed
+	 * @param held numbers held back by the removal guard
+	 * @param removedByReason the removed numbers by {@code removal_reason}
+	 */
+	public record Removal(int removed, int held, Map<String, Integer> removedByReason) {
+
+	}
+
+}
