@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the service against the machine's own limits and prints one table.
-#   bench/run.sh           1,000,000 numbers (100 businesses x 10,000)
+#   bench/run.sh           1,000,000 numbers (100 businesses x 10,000), then start-up (bench/startup.sh)
 #   bench/run.sh --small   10,000 numbers, as CI runs it
 # Needs the local PostgreSQL (BENCH_DATABASE_URL, default jdbc:postgresql://127.0.0.1:5432/postgres,
 # user BENCH_DATABASE_USER, default postgres); wrk and pgbench for the REST part.
@@ -23,4 +23,8 @@ classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
 rm -rf target/bench-classes
 javac -d target/bench-classes -cp "$classpath" bench/src/io/preverified/bench/*.java
 : > target/bench-service.log
-exec java -Xmx3g -cp "target/bench-classes:$classpath" io.preverified.bench.Benchmark "$@" "$jar"
+java -Xmx3g -cp "target/bench-classes:$classpath" io.preverified.bench.Benchmark "$@" "$jar"
+if [[ " $* " != *" --small "* ]]; then
+  echo
+  bash bench/startup.sh
+fi

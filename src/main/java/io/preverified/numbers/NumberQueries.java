@@ -23,27 +23,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class NumberQueries {
 
-	private static final String COLUMNS = """
-			n.id, n.business_id, n.phone_number, n.phone_number_e164, n.code_verification_status,
-			n.code_verification_time, n.verification_expiry_time, n.owner_business_id, n.owner_business_name,
-			n.first_seen_at, n.last_seen_at, n.removed_at, n.removal_reason, n.held_by, n.held_until""";
+	// a listed number was last seen by its business's last complete run (the sync
+	// module's
+	// runs), or when first seen if that came later; the lateral lookup is memoized per
+	// business
+	private static final String FROM = """
+			select n.id, n.business_id, n.phone_number, n.phone_number_e164, n.code_verification_status,
+			    n.code_verification_time, n.verification_expiry_time, n.owner_business_id, n.owner_business_name,
+			    n.first_seen_at, n.removed_at, n.removal_reason, n.held_by, n.held_until,
+			    case when n.removed_at is not null then n.last_seen_at
+			        else greatest(n.first_seen_at, last_run.finished_at) end as last_seen_at
+			from numbers n left join lateral (
+			    select r.finished_at from sync_runs r where r.business_id = n.business_id and r.status = 'SUCCEEDED'
+			    order by r.id desc limit 1) last_run on true
+			""";
 
 	private final PreverifiedNumberRepository numbers;
 
 	private final NumberChangeRepository changes;
 
-	private final ListingTimes listingTimes;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	NumberQueries(PreverifiedNumberRepository numbers, NumberChangeRepository changes, ListingTimes listingTimes,
-			JdbcClient jdbc, Clock clock) {
+	NumberQueries(PreverifiedNumberRepository numbers, NumberChangeRepository changes, JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.changes = changes;
-		this.listingTimes = listingTimes;
 		this.clock = clock;
 	}
 
@@ -51,8 +57,7 @@ class NumberQueries {
 	ListResponse<NumberResponse> find(NumberFilter filter, int limit) {
 		Instant now = this.clock.instant();
 		NumberFilter.Where where = filter.toWhere(now);
-		List<NumberResponse> rows = this.jdbc
-			.sql("select " + COLUMNS + " from numbers n where " + where.sql() + " order by n.id limit :limit")
+		List<NumberResponse> rows = this.jdbc.sql(FROM + "where " + where.sql() + " order by n.id limit :limit")
 			.params(where.parameters())
 			.param("limit", limit + 1)
 			.query(responses(now))
@@ -66,7 +71,7 @@ class NumberQueries {
 			return List.of();
 		}
 		Map<String, NumberResponse> byId = new HashMap<>();
-		this.jdbc.sql("select " + COLUMNS + " from numbers n where n.id in (:ids)")
+		this.jdbc.sql(FROM + "where n.id in (:ids)")
 			.param("ids", ids)
 			.query(responses(this.clock.instant()))
 			.list()
@@ -74,17 +79,16 @@ class NumberQueries {
 		return ids.stream().map(byId::get).toList();
 	}
 
-	// each business's last complete listing is read once per statement
-	private RowMapper<NumberResponse> responses(Instant now) {
-		Map<String, Instant> listings = new HashMap<>();
-		return (row, index) -> NumberResponse.of(row, now, (businessId) -> listings.computeIfAbsent(businessId,
-				(business) -> this.listingTimes.lastCompleteListing(business).orElse(null)));
+	private static RowMapper<NumberResponse> responses(Instant now) {
+		return (row, index) -> NumberResponse.of(row, now);
 	}
 
 	NumberResponse get(String id) {
-		PreverifiedNumber number = this.numbers.findById(id).orElseThrow(() -> new NotFoundException("Number", id));
-		return NumberResponse.of(number, this.listingTimes.lastCompleteListing(number.getBusinessId()).orElse(null),
-				this.clock.instant());
+		return this.jdbc.sql(FROM + "where n.id = :id")
+			.param("id", id)
+			.query(responses(this.clock.instant()))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Number", id));
 	}
 
 	ListResponse<HistoryEntryResponse> history(String id, Cursor.TimeAndId after, int limit) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.function.Function;
 
 /**
  * A number as the API shows it.
@@ -29,48 +28,18 @@ public record NumberResponse(String id, String businessId, String phoneNumber, S
 		OwnerBusiness ownerBusiness, Instant firstSeenAt, Instant lastSeenAt, Instant removedAt, String removalReason,
 		Long heldBy) {
 
-	static NumberResponse of(PreverifiedNumber number, Instant lastCompleteListing, Instant now) {
-		OwnerBusiness owner = (number.getOwnerBusinessId() != null || number.getOwnerBusinessName() != null)
-				? new OwnerBusiness(number.getOwnerBusinessId(), number.getOwnerBusinessName()) : null;
-		return new NumberResponse(number.getId(), number.getBusinessId(), number.getPhoneNumber(),
-				number.getPhoneNumberE164(), number.getCodeVerificationStatus(), number.getCodeVerificationTime(),
-				number.getVerificationExpiryTime(), owner, number.getFirstSeenAt(),
-				lastSeenAt(number, lastCompleteListing), number.getRemovedAt(), number.getRemovalReason(),
-				number.heldBy(now));
-	}
-
-	static NumberResponse of(ResultSet row, Instant now, Function<String, Instant> lastCompleteListing)
-			throws SQLException {
+	static NumberResponse of(ResultSet row, Instant now) throws SQLException {
 		String ownerId = row.getString("owner_business_id");
 		String ownerName = row.getString("owner_business_name");
-		Instant firstSeenAt = instant(row, "first_seen_at");
-		Instant removedAt = instant(row, "removed_at");
 		Instant heldUntil = instant(row, "held_until");
 		long heldBy = row.getLong("held_by");
 		return new NumberResponse(row.getString("id"), row.getString("business_id"), row.getString("phone_number"),
 				row.getString("phone_number_e164"), row.getString("code_verification_status"),
 				instant(row, "code_verification_time"), instant(row, "verification_expiry_time"),
-				(ownerId != null || ownerName != null) ? new OwnerBusiness(ownerId, ownerName) : null, firstSeenAt,
-				lastSeenAt(removedAt, instant(row, "last_seen_at"), firstSeenAt,
-						lastCompleteListing.apply(row.getString("business_id"))),
-				removedAt, row.getString("removal_reason"),
+				(ownerId != null || ownerName != null) ? new OwnerBusiness(ownerId, ownerName) : null,
+				instant(row, "first_seen_at"), instant(row, "last_seen_at"), instant(row, "removed_at"),
+				row.getString("removal_reason"),
 				(heldUntil != null && heldUntil.isAfter(now)) ? Long.valueOf(heldBy) : null);
-	}
-
-	private static Instant lastSeenAt(PreverifiedNumber number, Instant lastCompleteListing) {
-		return lastSeenAt(number.getRemovedAt(), number.getLastSeenAt(), number.getFirstSeenAt(), lastCompleteListing);
-	}
-
-	private static Instant lastSeenAt(Instant removedAt, Instant lastSeenAt, Instant firstSeenAt,
-			Instant lastCompleteListing) {
-		if (removedAt != null) {
-			return lastSeenAt;
-		}
-		// seen by a run that has not completed yet, or by no complete run at all
-		if (lastCompleteListing == null || lastCompleteListing.isBefore(firstSeenAt)) {
-			return firstSeenAt;
-		}
-		return lastCompleteListing;
 	}
 
 	private static Instant instant(ResultSet row, String column) throws SQLException {

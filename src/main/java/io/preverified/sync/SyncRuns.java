@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.preverified.graphapi.NumbersPage;
-import io.preverified.numbers.ListingTimes;
 import io.preverified.numbers.NumberWriter;
 import io.preverified.numbers.PageWriteResult;
 import io.preverified.numbers.UnlistedNumbers;
@@ -22,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * turns from {@code FAILED} to {@code SUCCEEDED}.
  */
 @Service
-class SyncRuns implements ListingTimes {
+class SyncRuns {
 
 	private final SyncRunRepository runs;
 
@@ -120,9 +119,8 @@ class SyncRuns implements ListingTimes {
 		return record;
 	}
 
-	@Override
 	@Transactional(readOnly = true)
-	public Optional<Instant> lastCompleteListing(String businessId) {
+	Optional<Instant> lastCompleteListing(String businessId) {
 		return this.runs.findFirstByBusinessIdAndStatusOrderByIdDesc(businessId, SyncRun.Status.SUCCEEDED)
 			.map(SyncRun::getFinishedAt);
 	}

@@ -53,8 +53,8 @@ class QueryPlansIntegrationTests extends IntegrationTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = ';',
 			textBlock = """
-					select * from numbers n where n.business_id = '1001' and n.code_verification_status = 'VERIFIED' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_status_idx
-					select * from numbers n where n.business_id = '1001' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_idx
+					select * from numbers n left join lateral (select r.finished_at from sync_runs r where r.business_id = n.business_id and r.status = 'SUCCEEDED' order by r.id desc limit 1) last_run on true where n.business_id = '1001' and n.code_verification_status = 'VERIFIED' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_status_idx
+					select * from numbers n left join lateral (select r.finished_at from sync_runs r where r.business_id = n.business_id and r.status = 'SUCCEEDED' order by r.id desc limit 1) last_run on true where n.business_id = '1001' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_idx
 					select * from numbers n where n.phone_number_e164 = '+15551230042' and n.removed_at is null order by n.id limit 101 ; numbers_phone_number_e164_idx
 					select * from alerts a where a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101 ; alerts_open_by_expiry_idx
 					select * from alerts a where a.business_id = '1001' and a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101 ; alerts_open_by_business_expiry_idx
