@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.preverified.jdbc.SqlArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

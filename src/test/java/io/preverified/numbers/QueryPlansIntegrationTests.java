@@ -57,6 +57,7 @@ class QueryPlansIntegrationTests extends IntegrationTests {
 					select * from numbers n left join lateral (select r.finished_at from sync_runs r where r.business_id = n.business_id and r.status = 'SUCCEEDED' order by r.id desc limit 1) last_run on true where n.business_id = '1001' and n.removed_at is null order by n.id limit 101 ; numbers_listed_by_business_idx
 					select * from numbers n where n.phone_number_e164 = '+15551230042' and n.removed_at is null order by n.id limit 101 ; numbers_phone_number_e164_idx
 					select * from alerts a where a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101 ; alerts_open_by_expiry_idx
+					select r.finished_at from sync_runs r where r.business_id = '1001' and r.status = 'SUCCEEDED' order by r.id desc limit 1 ; sync_runs_succeeded_by_business_idx
 					select * from alerts a where a.business_id = '1001' and a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101 ; alerts_open_by_business_expiry_idx
 					""")
 	void apiQueryUsesTheIndexMeantForItOnRealisticData(String query, String index) {
@@ -75,8 +76,15 @@ class QueryPlansIntegrationTests extends IntegrationTests {
 						    case when verification_expiry_time < now() + interval '30 days' and removed_at is null then 'FIRING'
 						    else 'RESOLVED' end, now()
 						from numbers""");
+		// runs of 40 businesses, every third failed
+		this.jdbc.execute("""
+				insert into sync_runs (business_id, trigger, status, started_at, finished_at)
+				select (1000 + i % 40)::text, 'SCHEDULED', case when i % 3 = 0 then 'FAILED' else 'SUCCEEDED' end,
+				    now(), now()
+				from generate_series(1, 2000) as i""");
 		this.jdbc.execute("analyze numbers");
 		this.jdbc.execute("analyze alerts");
+		this.jdbc.execute("analyze sync_runs");
 
 		List<String> plan = this.jdbc.queryForList("explain " + query, String.class);
 

@@ -1,4 +1,4 @@
-package io.preverified.numbers;
+package io.preverified.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,12 +10,19 @@ import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
  * Arrays as single statement parameters, so that a page of any size is one statement with
  * a fixed text (a collection would be expanded into one placeholder per element).
  */
-final class SqlArrays {
+public final class SqlArrays {
 
 	private SqlArrays() {
 	}
 
-	static SqlTypeValue of(String elementType, Object[] elements) {
+	/**
+	 * An array parameter.
+	 * @param elementType the SQL type of its elements, such as {@code text} or
+	 * {@code bigint}
+	 * @param elements the elements
+	 * @return the parameter's value
+	 */
+	public static SqlTypeValue of(String elementType, Object[] elements) {
 		return new AbstractSqlTypeValue() {
 
 			@Override

@@ -1,0 +1,4 @@
+/**
+ * What the modules' SQL shares: array parameters.
+ */
+package io.preverified.jdbc;
