@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AlertQueries {
 
-	private static final String COLUMNS = """
+	static final String COLUMNS = """
 			a.id, a.number_id, a.business_id, a.phone_number, a.verification_expiry_time, a.severity, a.state,
 			a.fired_at, a.acknowledged_at, a.resolved_at""";
 

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When alerts are evaluated and notifications sent: after every run of a business, every
- * {@code evaluation-interval} for all, and the outbox every second.
+ * {@code evaluation-interval} for all (then pushed to Alertmanager), and the outbox every
+ * second.
  */
 @Component
 class AlertScheduler {
@@ -31,12 +32,16 @@ class AlertScheduler {
 
 	private final AlertMetrics metrics;
 
+	private final AlertmanagerPusher alertmanager;
+
 	private final AlertsProperties properties;
 
 	private final TaskScheduler taskScheduler;
 
 	AlertScheduler(AlertEvaluator evaluator, AlertNotifications notifications, WebhookSender sender,
-			AlertMetrics metrics, AlertsProperties properties, TaskScheduler taskScheduler) {
+			AlertMetrics metrics, AlertmanagerPusher alertmanager, AlertsProperties properties,
+			TaskScheduler taskScheduler) {
+		this.alertmanager = alertmanager;
 		this.evaluator = evaluator;
 		this.notifications = notifications;
 		this.sender = sender;
@@ -74,6 +79,8 @@ class AlertScheduler {
 			this.evaluator.evaluate();
 			this.metrics.refresh();
 		});
+		// what the last evaluation left, even if this one failed
+		this.alertmanager.pushSoon();
 	}
 
 	void deliver() {

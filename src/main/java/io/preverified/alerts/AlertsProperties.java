@@ -21,6 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param evaluationInterval time between two evaluations; severities move with time, not
  * only after a sync
  * @param webhook where notifications go
+ * @param alertmanager the Alertmanager open alerts are pushed to
  */
 @Validated
 @ConfigurationProperties("preverified.alerts")
@@ -28,7 +29,7 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("14d") Duration warning,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("3d") Duration critical,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration evaluationInterval,
-		@Valid @NotNull @DefaultValue Webhook webhook) {
+		@Valid @NotNull @DefaultValue Webhook webhook, @Valid @NotNull @DefaultValue Alertmanager alertmanager) {
 
 	AlertsProperties {
 		if (critical != null && warning != null && critical.compareTo(warning) >= 0) {
@@ -69,6 +70,27 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 		public String toString() {
 			return "Webhook[url=%s, secret=%s, groupWait=%s]".formatted(this.url,
 					(this.secret != null) ? "******" : null, this.groupWait);
+		}
+
+	}
+
+	/**
+	 * Alertmanager, which open alerts are pushed to at every evaluation.
+	 *
+	 * @param url its base URL, such as {@code http://alertmanager:9093}; nothing is
+	 * pushed without it
+	 */
+	record Alertmanager(URI url) {
+
+		Alertmanager {
+			if (url != null && (!url.isAbsolute() || !url.getScheme().matches("https?"))) {
+				throw new IllegalArgumentException(
+						"preverified.alerts.alertmanager.url must be an absolute http or https URL, was " + url);
+			}
+		}
+
+		boolean enabled() {
+			return this.url != null;
 		}
 
 	}

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -13,8 +15,9 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A webhook receiver for tests: answers with the statuses it is given, then {@code 200},
- * and records what it received and how it answered.
+ * An HTTP receiver for tests, standing in for a webhook receiver or Alertmanager's API:
+ * answers with the statuses it is given, then {@code 200}, and records what it received
+ * and how it answered. It can hold its answers until released.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -26,11 +29,22 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private volatile int defaultAnswer = 200;
 
+	private volatile CountDownLatch held = new CountDownLatch(0);
+
+	private final AtomicInteger arrived = new AtomicInteger();
+
 	private WebhookReceiver() {
 		this.server.setDispatcher(new Dispatcher() {
 
 			@Override
 			public MockResponse dispatch(RecordedRequest request) {
+				WebhookReceiver.this.arrived.incrementAndGet();
+				try {
+					WebhookReceiver.this.held.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 				Integer next = WebhookReceiver.this.answers.poll();
 				int status = (next != null) ? next : WebhookReceiver.this.defaultAnswer;
 				WebhookReceiver.this.received.add(new Received(request, status));
@@ -55,6 +69,24 @@ public final class WebhookReceiver implements AutoCloseable {
 		return this.server.url("/hooks/preverified").toString();
 	}
 
+	public String baseUrl() {
+		return this.server.url("/").toString();
+	}
+
+	/** Receives requests but answers none until {@link #release()}. */
+	public void hold() {
+		this.held = new CountDownLatch(1);
+	}
+
+	public void release() {
+		this.held.countDown();
+	}
+
+	/** How many requests arrived, answered or held. */
+	public int arrived() {
+		return this.arrived.get();
+	}
+
 	/** Answers the next deliveries with these statuses, in order. */
 	public void answer(int... statuses) {
 		for (int status : statuses) {
@@ -76,6 +108,8 @@ public final class WebhookReceiver implements AutoCloseable {
 	}
 
 	public void reset() {
+		release();
+		this.arrived.set(0);
 		this.answers.clear();
 		this.received.clear();
 		this.defaultAnswer = 200;
