@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.preverified.web.ApiProblems;
+import io.preverified.web.ApiProblems.Problem;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.web.Cursor;
 import io.preverified.web.InvalidParameterException;
@@ -42,6 +44,13 @@ class NumberActionsController {
 		this.pool = pool;
 	}
 
+	@ApiProblems({
+			@Problem(status = HttpStatus.CONFLICT,
+					when = "The number left the pool, or is VERIFIED and not yet in its re-verification window"),
+			@Problem(status = HttpStatus.TOO_MANY_REQUESTS,
+					when = "preverified.verification.max-requests-per-number codes were asked for within request-window"),
+			@Problem(status = HttpStatus.BAD_GATEWAY,
+					when = "The Graph API refused the request or could not be reached; code, message and fbtrace_id say why") })
 	@PostMapping("/api/v1/numbers/{id}/request-code")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	VerificationAttemptResponse requestCode(@PathVariable String id, @RequestBody(required = false) CodeRequest request,
@@ -60,6 +69,10 @@ class NumberActionsController {
 		return this.actions.requestCode(id, method, language, name(principal));
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The number left the pool"),
+			@Problem(status = HttpStatus.UNPROCESSABLE_ENTITY, when = "The Graph API found the code wrong (136025)"),
+			@Problem(status = HttpStatus.BAD_GATEWAY,
+					when = "The Graph API refused the request or could not be reached; code, message and fbtrace_id say why") })
 	@PostMapping("/api/v1/numbers/{id}/verify-code")
 	NumberResponse verifyCode(@PathVariable String id, @RequestBody(required = false) CodeVerification verification,
 			Principal principal) {
@@ -80,12 +93,20 @@ class NumberActionsController {
 				(attempt) -> Long.toString(attempt.id()), (attempt) -> attempt);
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The phone number is listed already"), @Problem(
+			status = HttpStatus.BAD_GATEWAY,
+			when = "The Graph API refused the number or could not be reached; code, message and fbtrace_id say why") })
 	@PostMapping("/api/v1/businesses/{id}/numbers")
 	@ResponseStatus(HttpStatus.CREATED)
 	NumberResponse add(@PathVariable String id, @RequestBody(required = false) NewNumber number) {
 		return this.pool.add(id, (number != null) ? number.phoneNumber() : null);
 	}
 
+	@ApiProblems({
+			@Problem(status = HttpStatus.CONFLICT,
+					when = "The number left the pool already, or a reservation holds it"),
+			@Problem(status = HttpStatus.BAD_GATEWAY,
+					when = "The Graph API refused the deletion or could not be reached; code, message and fbtrace_id say why") })
 	@DeleteMapping("/api/v1/numbers/{id}")
 	NumberResponse delete(@PathVariable String id) {
 		return this.pool.delete(id);

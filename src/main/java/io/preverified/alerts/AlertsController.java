@@ -1,9 +1,12 @@
 package io.preverified.alerts;
 
+import io.preverified.web.ApiProblems;
+import io.preverified.web.ApiProblems.Problem;
 import io.preverified.web.EnumParameter;
 import io.preverified.web.Limit;
 import io.preverified.web.ListResponse;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +40,7 @@ class AlertsController {
 		return this.queries.get(id);
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The alert is resolved") })
 	@PostMapping("/{id}/acknowledge")
 	AlertResponse acknowledge(@PathVariable long id) {
 		return this.queries.acknowledge(id);

@@ -3,6 +3,8 @@ package io.preverified.reservations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
+import io.preverified.web.ApiProblems;
+import io.preverified.web.ApiProblems.Problem;
 import io.preverified.web.Cursor;
 import io.preverified.web.EnumParameter;
 import io.preverified.web.InvalidParameterException;
@@ -36,6 +38,8 @@ class ReservationsController {
 		this.properties = properties;
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT,
+			when = "Fewer free VERIFIED numbers valid long enough than asked for; nothing was held") })
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ReservationResponse reserve(@RequestBody(required = false) NewReservation body) {
@@ -71,6 +75,7 @@ class ReservationsController {
 		return this.reservations.get(id);
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The reservation has already ended") })
 	@PostMapping("/{id}/release")
 	ReservationResponse release(@PathVariable long id) {
 		return this.reservations.release(id);

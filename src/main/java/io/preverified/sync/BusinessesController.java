@@ -1,5 +1,7 @@
 package io.preverified.sync;
 
+import io.preverified.web.ApiProblems;
+import io.preverified.web.ApiProblems.Problem;
 import io.preverified.web.ConflictException;
 import io.preverified.web.ListResponse;
 import io.preverified.web.NotFoundException;
@@ -36,6 +38,8 @@ class BusinessesController {
 		return ListResponse.of(this.queries.businesses());
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT,
+			when = "A run of this business is running, or the service is stopping") })
 	@PostMapping("/{id}/sync")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	SyncRunResponse sync(@PathVariable String id) {

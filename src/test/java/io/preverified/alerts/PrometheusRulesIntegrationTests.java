@@ -24,8 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The metrics of the contract are exposed, and the rules in
- * {@code deploy/prometheus/alerts.yml} and the dashboard in {@code deploy/grafana} name
- * only metrics the service exposes.
+ * {@code deploy/prometheus/alerts.yml} name only metrics the service exposes.
  */
 class PrometheusRulesIntegrationTests extends IntegrationTests {
 
@@ -60,10 +59,6 @@ class PrometheusRulesIntegrationTests extends IntegrationTests {
 		});
 		assertThat(named).contains("preverified_numbers_expiring", "preverified_last_success_timestamp_seconds")
 			.allSatisfy((metric) -> assertThat(exposed).as(metric).containsPattern("(?m)^" + metric + "[{ ]"));
-		Matcher dashboard = METRIC.matcher(Files.readString(Path.of("deploy/grafana/preverified-sync.json")));
-		while (dashboard.find()) {
-			assertThat(exposed).as(dashboard.group(1)).containsPattern("(?m)^" + dashboard.group(1) + "[{ ]");
-		}
 		for (String metric : List.of(
 				"preverified_sync_runs_total{business_id=\"" + BUSINESS_1 + "\",outcome=\"succeeded\"}",
 				"preverified_sync_duration_seconds_count{business_id=\"" + BUSINESS_1 + "\"",

@@ -6,13 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 
+import io.preverified.DebianTools;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's headless Chromium driven by its ChromeDriver: never a downloaded browser.
@@ -29,11 +28,7 @@ final class Browser {
 	}
 
 	static WebDriver start() {
-		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-		if (!installed && "true".equals(System.getenv("CI"))) {
-			throw new IllegalStateException("CI=true but Debian's chromium and chromium-driver are not installed");
-		}
-		assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+		DebianTools.require("chromium and chromium-driver", CHROMIUM, CHROMEDRIVER);
 		try {
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);

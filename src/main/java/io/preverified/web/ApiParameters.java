@@ -1,0 +1,66 @@
+package io.preverified.web;
+
+import java.util.Map;
+
+/**
+ * What each parameter of the API means, with an example, for the API document.
+ */
+final class ApiParameters {
+
+	private static final Map<String, Described> QUERY = Map.ofEntries(
+			Map.entry("business_id", new Described("Only those of this business (its id at Meta)", "506914307656634")),
+			Map.entry("status",
+					new Described("Only numbers with this code_verification_status (VERIFIED, NOT_VERIFIED, "
+							+ "EXPIRED), or runs with this status (RUNNING, SUCCEEDED, FAILED)", "VERIFIED")),
+			Map.entry("phone_number",
+					new Described("Only the number with this phone number, in any format (normalised to E.164)",
+							"+1 650-555-0123")),
+			Map.entry("expiring_within",
+					new Described("Only numbers whose verification expires after now and at most this far ahead "
+							+ "(ISO-8601 duration, up to P36500D)", "P14D")),
+			Map.entry("include_removed",
+					new Described("Also numbers that left the pool (claimed, dropped or deleted)", "false")),
+			Map.entry("severity",
+					new Described("Only alerts of this severity (REVERIFY_WINDOW, WARNING, CRITICAL, EXPIRED)",
+							"CRITICAL")),
+			Map.entry("state",
+					new Described("Only alerts in this state (FIRING, ACKNOWLEDGED, RESOLVED), or reservations in "
+							+ "this state (HELD, CLAIMED, RELEASED, EXPIRED)", "FIRING")),
+			Map.entry("limit", new Described("Items per page, 1 to 1000", "100")),
+			Map.entry("after",
+					new Described("paging.cursors.after of the previous page, with the same filters",
+							"azoyMDI2LTEyLTAyVDE5OjM3OjI0WnwxNzM0")),
+			Map.entry("weeks", new Described("Weeks ahead to count, 1 to 52", "12")));
+
+	private static final Map<String, Described> IDS = Map.of("/api/v1/numbers",
+			new Described("The number's id at Meta", "1656634000012859"), "/api/v1/businesses",
+			new Described("The business's id at Meta, as configured", "506914307656634"), "/api/v1/sync-runs",
+			new Described("The run's id", "42"), "/api/v1/alerts", new Described("The alert's id", "17"),
+			"/api/v1/reservations", new Described("The reservation's id", "7"));
+
+	private ApiParameters() {
+	}
+
+	static Described describe(String path, String name) {
+		if ("id".equals(name)) {
+			return IDS.entrySet()
+				.stream()
+				.filter((prefix) -> path.startsWith(prefix.getKey() + "/"))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+		}
+		return QUERY.get(name);
+	}
+
+	/**
+	 * A parameter's meaning.
+	 *
+	 * @param description what it does
+	 * @param example a value
+	 */
+	record Described(String description, String example) {
+
+	}
+
+}
