@@ -105,7 +105,9 @@ public final class Benchmark {
 		try (Service service = startService(ids)) {
 			double copyRate = copyRate(ids);
 			long walBefore = walLsn();
+			CpuUse cpuBefore = CpuUse.now(service.process);
 			double firstLoad = syncAll(service, ids);
+			CpuUse firstLoadCpu = CpuUse.now(service.process).minus(cpuBefore);
 			long firstWal = walLsn() - walBefore;
 			long[] largeMemory = service.memory();
 			int calls = ids.stream().mapToInt((id) -> this.upstream.requestsFor(id).size()).sum();
@@ -114,7 +116,9 @@ public final class Benchmark {
 
 			changeOnePercent(ids);
 			walBefore = walLsn();
+			cpuBefore = CpuUse.now(service.process);
 			double resync = syncAll(service, ids);
+			CpuUse resyncCpu = CpuUse.now(service.process).minus(cpuBefore);
 			long resyncWal = walLsn() - walBefore;
 
 			this.results.put("Upstream calls (calls / minimum)",
@@ -122,7 +126,11 @@ public final class Benchmark {
 			this.results.put("First load, %,d numbers".formatted(numbers), "%,.0f numbers/s".formatted(firstLoad));
 			this.results.put("COPY of the same rows", "%,.0f rows/s".formatted(copyRate));
 			this.results.put("First load / COPY", "%.2f (target >= 0.50)".formatted(firstLoad / copyRate));
+			this.results.put("CPU of the first load: service / PostgreSQL / fake upstream and benchmark",
+					firstLoadCpu.toString());
 			this.results.put("Re-sync, 1% changed", "%,.0f numbers/s".formatted(resync));
+			this.results.put("CPU of the re-sync: service / PostgreSQL / fake upstream and benchmark",
+					resyncCpu.toString());
 			this.results.put("Re-sync / first load", "%.2f (target >= 1.5)".formatted(resync / firstLoad));
 			this.results.put("WAL first load / re-sync", "%,d / %,d bytes = %.1f%% (target <= 20%%)".formatted(firstWal,
 					resyncWal, 100.0 * resyncWal / firstWal));
@@ -490,6 +498,57 @@ public final class Benchmark {
 			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly();
 			}
+		}
+
+	}
+
+	/**
+	 * CPU time used so far by the service, by every PostgreSQL process, and by this JVM
+	 * (the fake Graph API and the benchmark), read from {@code /proc} in clock ticks.
+	 */
+	private record CpuUse(long service, long postgres, long benchmark, long wallNanos) {
+
+		// the kernel's USER_HZ, as good as always 100
+		private static final double TICKS_PER_SECOND = 100;
+
+		static CpuUse now(Process service) throws IOException {
+			long postgres = 0;
+			try (var processes = Files.list(Path.of("/proc"))) {
+				for (Path process : processes.filter((path) -> path.getFileName().toString().matches("\\d+"))
+					.toList()) {
+					try {
+						if (Files.readString(process.resolve("comm")).trim().equals("postgres")) {
+							postgres += ticks(process);
+						}
+					}
+					catch (IOException ex) {
+						// the process ended meanwhile
+					}
+				}
+			}
+			return new CpuUse(ticks(Path.of("/proc/" + service.pid())), postgres, ticks(Path.of("/proc/self")),
+					System.nanoTime());
+		}
+
+		private static long ticks(Path process) throws IOException {
+			String stat = Files.readString(process.resolve("stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// utime and stime, fields 14 and 15 of the whole line
+			return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+
+		CpuUse minus(CpuUse before) {
+			return new CpuUse(this.service - before.service, this.postgres - before.postgres,
+					this.benchmark - before.benchmark, this.wallNanos - before.wallNanos);
+		}
+
+		@Override
+		public String toString() {
+			double wall = this.wallNanos / 1e9;
+			return "%.0f / %.0f / %.0f core-seconds in %.0f s (%.2f / %.2f / %.2f cores)".formatted(
+					this.service / TICKS_PER_SECOND, this.postgres / TICKS_PER_SECOND,
+					this.benchmark / TICKS_PER_SECOND, wall, this.service / TICKS_PER_SECOND / wall,
+					this.postgres / TICKS_PER_SECOND / wall, this.benchmark / TICKS_PER_SECOND / wall);
 		}
 
 	}
