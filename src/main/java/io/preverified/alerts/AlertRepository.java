@@ -1,6 +1,5 @@
 package io.preverified.alerts;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
@@ -20,23 +19,5 @@ interface AlertRepository extends JpaRepository<Alert, Long> {
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Alert a where a.id = :id")
 	Optional<Alert> findForUpdate(long id);
-
-	@Query(value = """
-			select business_id as businessId, severity, count(*) as count from alerts
-			where state <> 'RESOLVED' group by business_id, severity""", nativeQuery = true)
-	List<SeverityCount> countOpenBySeverity();
-
-	/**
-	 * How many open alerts of one severity a business has.
-	 */
-	interface SeverityCount {
-
-		String getBusinessId();
-
-		String getSeverity();
-
-		long getCount();
-
-	}
 
 }
