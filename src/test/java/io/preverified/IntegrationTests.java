@@ -12,8 +12,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.preverified.alerts.WebhookReceiver;
 import io.preverified.graphapi.FakeGraphApi;
-import io.preverified.graphapi.RecordingPauses;
-import io.preverified.graphapi.RecordingPausesConfiguration;
+import io.preverified.graphapi.RecordingPauseScheduler;
+import io.preverified.graphapi.RecordingPauseSchedulerConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,7 +54,8 @@ import static org.awaitility.Awaitility.await;
 		"preverified.businesses[2].id=" + IntegrationTests.BUSINESS_3,
 		"preverified.businesses[2].access-token=" + IntegrationTests.TOKEN_3 })
 @AutoConfigureMockMvc
-@Import({ TestDatabaseConfiguration.class, RecordingPausesConfiguration.class, MutableClockConfiguration.class })
+@Import({ TestDatabaseConfiguration.class, RecordingPauseSchedulerConfiguration.class,
+		MutableClockConfiguration.class })
 public abstract class IntegrationTests {
 
 	protected static final String BUSINESS_1 = "1001";
@@ -90,7 +91,7 @@ public abstract class IntegrationTests {
 	protected JdbcTemplate jdbc;
 
 	@Autowired
-	protected RecordingPauses pauses;
+	protected RecordingPauseScheduler pauses;
 
 	@Autowired
 	protected MutableClock clock;

@@ -15,12 +15,15 @@ import org.springframework.boot.SpringApplication;
  * Runs the service locally against a fake Graph API holding three demo businesses, and
  * the PostgreSQL {@link TestDatabase} chooses: {@code mvn spring-boot:test-run}.
  */
-public class TestPreverifiedSyncApplication {
+public final class TestPreverifiedSyncApplication {
 
 	private static final Logger logger = LoggerFactory.getLogger(TestPreverifiedSyncApplication.class);
 
 	private static final String[][] DEMO_BUSINESSES = { { "506914307656634", "Acme", "2345" },
 			{ "612300457712001", "Globex", "1200" }, { "734100982215473", "Initech", "480" } };
+
+	private TestPreverifiedSyncApplication() {
+	}
 
 	public static void main(String[] args) {
 		FakeGraphApi graphApi = FakeGraphApi.start();

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.preverified.numbers.NumberResponse;
 import io.preverified.web.ApiProblems;
 import io.preverified.web.ApiProblems.Problem;
-import io.preverified.numbers.NumberResponse;
 import io.preverified.web.Cursor;
 import io.preverified.web.InvalidParameterException;
 import io.preverified.web.Limit;
@@ -35,11 +35,11 @@ class NumberActionsController {
 
 	private static final Pattern CODE = Pattern.compile("\\d{4,8}");
 
-	private final NumberActions actions;
+	private final NumberReverifier actions;
 
-	private final PoolChanges pool;
+	private final PoolEditor pool;
 
-	NumberActionsController(NumberActions actions, PoolChanges pool) {
+	NumberActionsController(NumberReverifier actions, PoolEditor pool) {
 		this.actions = actions;
 		this.pool = pool;
 	}

@@ -12,9 +12,8 @@ import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
-import io.preverified.sync.ConfiguredBusinesses;
-import io.preverified.web.ConflictException;
-import io.preverified.web.NotFoundException;
+import io.preverified.numbers.UnknownNumberException;
+import io.preverified.sync.BusinessDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,19 +28,19 @@ import org.springframework.stereotype.Service;
  * attempt and counted; a code itself is never logged nor stored.
  */
 @Service
-class NumberActions {
+class NumberReverifier {
 
-	private static final Logger logger = LoggerFactory.getLogger(NumberActions.class);
+	private static final Logger logger = LoggerFactory.getLogger(NumberReverifier.class);
 
 	static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(3);
 
 	private final NumberStore numbers;
 
-	private final ConfiguredBusinesses businesses;
+	private final BusinessDirectory businesses;
 
 	private final GraphApiNumberClient graphApi;
 
-	private final VerificationAttempts attempts;
+	private final VerificationAttemptRepository attempts;
 
 	private final VerificationProperties properties;
 
@@ -51,8 +50,8 @@ class NumberActions {
 
 	private final Clock clock;
 
-	NumberActions(NumberStore numbers, ConfiguredBusinesses businesses, GraphApiNumberClient graphApi,
-			VerificationAttempts attempts, VerificationProperties properties,
+	NumberReverifier(NumberStore numbers, BusinessDirectory businesses, GraphApiNumberClient graphApi,
+			VerificationAttemptRepository attempts, VerificationProperties properties,
 			@Value("${preverified.alerts.reverify-window:45d}") Duration reverifyWindow, MeterRegistry meters,
 			Clock clock) {
 		this.numbers = numbers;
@@ -70,9 +69,8 @@ class NumberActions {
 		Instant now = this.clock.instant();
 		if ("VERIFIED".equals(number.status()) && number.verificationExpiryTime() != null
 				&& number.verificationExpiryTime().isAfter(now.plus(this.reverifyWindow))) {
-			throw new ConflictException("Number " + numberId + " is VERIFIED until " + number.verificationExpiryTime()
-					+ "; upstream renews a verification only in its last 45 days: the window opens at "
-					+ number.verificationExpiryTime().minus(this.reverifyWindow));
+			throw new NumberNotRenewableYetException(numberId, number.verificationExpiryTime(),
+					number.verificationExpiryTime().minus(this.reverifyWindow));
 		}
 		List<Instant> sent = this.attempts.codesSentSince(numberId, now.minus(this.properties.requestWindow()));
 		if (sent.size() >= this.properties.maxRequestsPerNumber()) {
@@ -82,8 +80,8 @@ class NumberActions {
 		}
 		String token = token(number.businessId());
 		GraphApiError error = refusal(this.graphApi.requestCode(numberId, token, codeMethod, language));
-		VerificationAttemptResponse attempt = record(new VerificationAttempts.Attempt(numberId, number.businessId(),
-				"REQUEST_CODE", codeMethod, language, requestedBy, now, error));
+		VerificationAttemptResponse attempt = record(new VerificationAttemptRepository.Attempt(numberId,
+				number.businessId(), "REQUEST_CODE", codeMethod, language, requestedBy, now, error));
 		if (error != null) {
 			throw new UpstreamRefusedException("the code request", error);
 		}
@@ -97,8 +95,8 @@ class NumberActions {
 		Instant now = this.clock.instant();
 		String token = token(number.businessId());
 		GraphApiError error = refusal(this.graphApi.verifyCode(numberId, token, code));
-		record(new VerificationAttempts.Attempt(numberId, number.businessId(), "VERIFY_CODE", null, null, requestedBy,
-				now, error));
+		record(new VerificationAttemptRepository.Attempt(numberId, number.businessId(), "VERIFY_CODE", null, null,
+				requestedBy, now, error));
 		if (error != null) {
 			throw new UpstreamRefusedException("the code", error);
 		}
@@ -109,24 +107,22 @@ class NumberActions {
 	}
 
 	List<VerificationAttemptResponse> attempts(String numberId, Long afterId, int limit) {
-		this.numbers.state(numberId).orElseThrow(() -> new NotFoundException("Number", numberId));
+		this.numbers.state(numberId).orElseThrow(() -> new UnknownNumberException(numberId));
 		return this.attempts.newestFirst(numberId, afterId, limit);
 	}
 
 	private NumberStore.NumberState listed(String numberId) {
 		NumberStore.NumberState number = this.numbers.state(numberId)
-			.orElseThrow(() -> new NotFoundException("Number", numberId));
+			.orElseThrow(() -> new UnknownNumberException(numberId));
 		if (!number.isListed()) {
-			throw new ConflictException("Number " + numberId + " left the pool at " + number.removedAt()
-					+ "; only listed numbers can be verified");
+			throw new NumberLeftThePoolException(numberId, number.removedAt());
 		}
 		return number;
 	}
 
 	String token(String businessId) {
 		return this.businesses.find(businessId)
-			.orElseThrow(() -> new ConflictException(
-					"Business " + businessId + " is not configured here; its numbers cannot be acted on"))
+			.orElseThrow(() -> new BusinessNotActionableException(businessId))
 			.accessToken();
 	}
 
@@ -141,7 +137,7 @@ class NumberActions {
 		}
 	}
 
-	private VerificationAttemptResponse record(VerificationAttempts.Attempt attempt) {
+	private VerificationAttemptResponse record(VerificationAttemptRepository.Attempt attempt) {
 		VerificationAttemptResponse recorded = this.attempts.add(attempt);
 		Counter.builder("preverified.verification.attempts")
 			.description("Codes asked for and sent upstream, by business, action and outcome")

@@ -9,10 +9,10 @@ import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
-import io.preverified.sync.ConfiguredBusinesses;
-import io.preverified.web.ConflictException;
+import io.preverified.numbers.UnknownNumberException;
+import io.preverified.sync.BusinessDirectory;
+import io.preverified.sync.UnknownBusinessException;
 import io.preverified.web.InvalidParameterException;
-import io.preverified.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,22 +23,22 @@ import org.springframework.stereotype.Service;
  * once, without waiting for the next run.
  */
 @Service
-class PoolChanges {
+class PoolEditor {
 
-	private static final Logger logger = LoggerFactory.getLogger(PoolChanges.class);
+	private static final Logger logger = LoggerFactory.getLogger(PoolEditor.class);
 
 	private static final PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
 
 	private final NumberStore numbers;
 
-	private final ConfiguredBusinesses businesses;
+	private final BusinessDirectory businesses;
 
 	private final GraphApiNumberClient graphApi;
 
-	private final NumberActions actions;
+	private final NumberReverifier actions;
 
-	PoolChanges(NumberStore numbers, ConfiguredBusinesses businesses, GraphApiNumberClient graphApi,
-			NumberActions actions) {
+	PoolEditor(NumberStore numbers, BusinessDirectory businesses, GraphApiNumberClient graphApi,
+			NumberReverifier actions) {
 		this.numbers = numbers;
 		this.businesses = businesses;
 		this.graphApi = graphApi;
@@ -46,17 +46,16 @@ class PoolChanges {
 	}
 
 	NumberResponse add(String businessId, String phoneNumber) {
-		ConfiguredBusinesses.BusinessAccess business = this.businesses.find(businessId)
-			.orElseThrow(() -> new NotFoundException("Business", businessId));
+		BusinessDirectory.BusinessAccess business = this.businesses.find(businessId)
+			.orElseThrow(() -> new UnknownBusinessException(businessId));
 		String e164 = validE164(phoneNumber);
 		this.numbers.listedWithPhoneNumber(e164).ifPresent((listed) -> {
-			throw new ConflictException("Phone number " + e164 + " is listed already, as number " + listed.id()
-					+ " of business " + listed.businessId());
+			throw new PhoneNumberListedException(e164, listed.id(), listed.businessId());
 		});
 		String id;
 		try {
 			id = this.graphApi.addPhoneNumber(businessId, business.accessToken(), e164)
-				.block(NumberActions.UPSTREAM_TIMEOUT);
+				.block(NumberReverifier.UPSTREAM_TIMEOUT);
 		}
 		catch (GraphApiException ex) {
 			throw new UpstreamRefusedException("the new number", ex.getError());
@@ -68,16 +67,15 @@ class PoolChanges {
 
 	NumberResponse delete(String numberId) {
 		NumberStore.NumberState number = this.numbers.state(numberId)
-			.orElseThrow(() -> new NotFoundException("Number", numberId));
+			.orElseThrow(() -> new UnknownNumberException(numberId));
 		if (!number.isListed()) {
-			throw new ConflictException("Number " + numberId + " left the pool at " + number.removedAt());
+			throw new NumberLeftThePoolException(numberId, number.removedAt());
 		}
 		if (number.heldBy() != null) {
-			throw new ConflictException(
-					"Number " + numberId + " is held by reservation " + number.heldBy() + "; release it first");
+			throw new NumberHeldException(numberId, number.heldBy());
 		}
 		String token = this.actions.token(number.businessId());
-		GraphApiError refused = NumberActions.refusal(this.graphApi.delete(numberId, token));
+		GraphApiError refused = NumberReverifier.refusal(this.graphApi.delete(numberId, token));
 		if (refused != null) {
 			throw new UpstreamRefusedException("the deletion", refused);
 		}

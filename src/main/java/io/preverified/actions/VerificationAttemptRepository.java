@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
  * The record of every code asked for and sent upstream.
  */
 @Repository
-class VerificationAttempts {
+class VerificationAttemptRepository {
 
 	private static final String COLUMNS = """
 			id, number_id, action, code_method, language, requested_by, requested_at, outcome,
@@ -24,7 +24,7 @@ class VerificationAttempts {
 
 	private final JdbcClient jdbc;
 
-	VerificationAttempts(JdbcClient jdbc) {
+	VerificationAttemptRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -49,7 +49,7 @@ class VerificationAttempts {
 			.param("errorType", (error != null) ? error.type() : null)
 			.param("errorMessage", (error != null) ? error.message() : null)
 			.param("errorFbtraceId", (error != null) ? error.fbtraceId() : null)
-			.query(VerificationAttempts::response)
+			.query(VerificationAttemptRepository::response)
 			.single();
 	}
 
@@ -62,12 +62,15 @@ class VerificationAttempts {
 			.param("numberId", numberId)
 			.param("afterId", afterId)
 			.param("limit", limit)
-			.query(VerificationAttempts::response)
+			.query(VerificationAttemptRepository::response)
 			.list();
 	}
 
 	/**
 	 * The codes sent to a number since a time, oldest first.
+	 * @param numberId the number
+	 * @param since the start of the window
+	 * @return when each code was sent
 	 */
 	List<Instant> codesSentSince(String numberId, Instant since) {
 		return this.jdbc.sql("""
@@ -95,6 +98,10 @@ class VerificationAttempts {
 		return row.wasNull() ? null : value;
 	}
 
+	static Optional<Instant> first(List<Instant> times) {
+		return times.isEmpty() ? Optional.empty() : Optional.of(times.get(0));
+	}
+
 	/**
 	 * An attempt to record.
 	 *
@@ -110,10 +117,6 @@ class VerificationAttempts {
 	record Attempt(String numberId, String businessId, String action, String codeMethod, String language,
 			String requestedBy, Instant requestedAt, GraphApiError error) {
 
-	}
-
-	static Optional<Instant> first(List<Instant> times) {
-		return times.isEmpty() ? Optional.empty() : Optional.of(times.get(0));
 	}
 
 }

@@ -94,7 +94,7 @@ class AlertEvaluator {
 	 * @return how many alerts changed
 	 */
 	@Transactional
-	public int evaluate() {
+	int evaluate() {
 		return evaluate(null);
 	}
 
@@ -104,7 +104,7 @@ class AlertEvaluator {
 	 * @return how many alerts changed
 	 */
 	@Transactional
-	public int evaluate(String businessId) {
+	int evaluate(String businessId) {
 		this.entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)")
 			.setParameter("key", LOCK_KEY)
 			.getSingleResult();

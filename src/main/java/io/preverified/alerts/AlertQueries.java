@@ -8,17 +8,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.preverified.web.ConflictException;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
-import io.preverified.web.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads and acknowledges alerts for the API.
+ * Reads alerts for the API.
  */
 @Service
 class AlertQueries {
@@ -41,6 +39,12 @@ class AlertQueries {
 
 	/**
 	 * Alerts, soonest expiry first (no expiry last), then by id.
+	 * @param businessId only those of this business, or {@code null}
+	 * @param severity only those of this severity, or {@code null}
+	 * @param state only those in this state, or {@code null} for the open ones
+	 * @param after the cursor of the previous page, or {@code null}
+	 * @param limit the page size
+	 * @return one page
 	 */
 	@Transactional(readOnly = true)
 	ListResponse<AlertResponse> find(String businessId, Severity severity, Alert.State state, String after, int limit) {
@@ -90,19 +94,8 @@ class AlertQueries {
 		return AlertResponse.of(alert(id), this.clock.instant());
 	}
 
-	@Transactional
-	AlertResponse acknowledge(long id) {
-		// locked: an evaluation resolving it meanwhile must not be overwritten
-		Alert alert = this.alerts.findForUpdate(id).orElseThrow(() -> new NotFoundException("Alert", id));
-		if (!alert.isOpen()) {
-			throw new ConflictException("Alert " + id + " is resolved; only open alerts can be acknowledged");
-		}
-		alert.acknowledge(this.clock.instant());
-		return AlertResponse.of(alert, this.clock.instant());
-	}
-
 	private Alert alert(long id) {
-		return this.alerts.findById(id).orElseThrow(() -> new NotFoundException("Alert", id));
+		return this.alerts.findById(id).orElseThrow(() -> new UnknownAlertException(id));
 	}
 
 }

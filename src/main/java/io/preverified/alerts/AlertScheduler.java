@@ -26,7 +26,7 @@ class AlertScheduler {
 
 	private final AlertEvaluator evaluator;
 
-	private final AlertNotifications notifications;
+	private final NotificationOutbox notifications;
 
 	private final WebhookSender sender;
 
@@ -38,7 +38,7 @@ class AlertScheduler {
 
 	private final TaskScheduler taskScheduler;
 
-	AlertScheduler(AlertEvaluator evaluator, AlertNotifications notifications, WebhookSender sender,
+	AlertScheduler(AlertEvaluator evaluator, NotificationOutbox notifications, WebhookSender sender,
 			AlertMetrics metrics, AlertmanagerPusher alertmanager, AlertsProperties properties,
 			TaskScheduler taskScheduler) {
 		this.alertmanager = alertmanager;
@@ -62,7 +62,7 @@ class AlertScheduler {
 	void runEnded(SyncRunEnded event) {
 		guarded("evaluate the alerts of business " + event.businessId(), () -> {
 			this.evaluator.evaluate(event.businessId());
-			this.metrics.refresh();
+			this.metrics.refresh(event.businessId());
 		});
 	}
 
@@ -70,7 +70,7 @@ class AlertScheduler {
 	void numbersChanged(NumbersChanged event) {
 		guarded("evaluate the alerts of business " + event.businessId(), () -> {
 			this.evaluator.evaluate(event.businessId());
-			this.metrics.refresh();
+			this.metrics.refresh(event.businessId());
 		});
 	}
 

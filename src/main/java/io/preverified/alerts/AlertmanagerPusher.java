@@ -3,22 +3,19 @@ package io.preverified.alerts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.preverified.jdbc.SqlArrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -43,29 +40,9 @@ class AlertmanagerPusher {
 
 	private static final int EVALUATIONS_AHEAD = 4;
 
-	private static final String CLAIM = """
-			update alertmanager_pushes set pushed_at = :now where id = 1 and pushed_at <= :claimable""";
-
-	private static final String FIRING = "select " + AlertQueries.COLUMNS + """
-			, a.alertmanager_alert::text as pushed from alerts a
-			where a.state = 'FIRING' and a.id > :after order by a.id limit :limit""";
-
-	private static final String ENDED = """
-			select a.id, a.alertmanager_alert::text as pushed, coalesce(a.acknowledged_at, a.resolved_at) as ended_at
-			from alerts a where a.alertmanager_alert is not null and a.state <> 'FIRING' and a.id > :after
-			order by a.id limit :limit""";
-
-	private static final String RECORD_FIRING = """
-			update alerts a set alertmanager_alert = pushed.alert::jsonb
-			from unnest(:ids::bigint[], :alerts::text[]) as pushed(id, alert)
-			where a.id = pushed.id and a.state = 'FIRING'""";
-
-	private static final String RECORD_ENDED = """
-			update alerts set alertmanager_alert = null where id = any(:ids::bigint[]) and state <> 'FIRING'""";
-
 	private final AlertsProperties properties;
 
-	private final JdbcClient jdbc;
+	private final AlertmanagerPushRepository pushes;
 
 	private final JsonMapper json;
 
@@ -79,10 +56,10 @@ class AlertmanagerPusher {
 
 	private final AtomicBoolean pushing = new AtomicBoolean();
 
-	AlertmanagerPusher(AlertsProperties properties, JdbcClient jdbc, JsonMapper json, WebClient.Builder webClient,
-			TaskScheduler taskScheduler, MeterRegistry meters, Clock clock) {
+	AlertmanagerPusher(AlertsProperties properties, AlertmanagerPushRepository pushes, JsonMapper json,
+			WebClient.Builder webClient, TaskScheduler taskScheduler, MeterRegistry meters, Clock clock) {
 		this.properties = properties;
-		this.jdbc = jdbc;
+		this.pushes = pushes;
 		this.json = json;
 		this.webClient = webClient.clone().build();
 		this.taskScheduler = taskScheduler;
@@ -119,84 +96,62 @@ class AlertmanagerPusher {
 	boolean push() {
 		Instant now = this.clock.instant();
 		Duration interval = this.properties.evaluationInterval();
-		if (this.jdbc.sql(CLAIM)
-			.param("now", utc(now))
-			.param("claimable", utc(now.minus(interval.dividedBy(2))))
-			.update() == 0) {
+		if (!this.pushes.claim(now, now.minus(interval.dividedBy(2)))) {
 			logger.debug("Another replica pushed the alerts to Alertmanager within this evaluation interval");
 			return false;
 		}
 		Instant endsAt = now.plus(interval.multipliedBy(EVALUATIONS_AHEAD));
+		List<AlertmanagerPushRepository.Firing> firing;
 		long after = 0;
-		List<Pushed> batch;
 		do {
-			batch = firing(after, now, endsAt);
-			if (!batch.isEmpty() && !post(batch)) {
+			firing = this.pushes.firing(after, BATCH_SIZE, now);
+			if (!firing.isEmpty() && !pushFiring(firing, now, endsAt)) {
 				return true;
 			}
-			recordFiring(batch);
-			after = batch.isEmpty() ? after : batch.get(batch.size() - 1).alertId();
+			after = firing.isEmpty() ? after : firing.get(firing.size() - 1).alert().id();
 		}
-		while (batch.size() >= BATCH_SIZE);
+		while (firing.size() == BATCH_SIZE);
+		List<AlertmanagerPushRepository.Ended> ended;
 		after = 0;
 		do {
-			batch = ended(after);
-			if (!batch.isEmpty() && !post(batch)) {
-				return true;
+			ended = this.pushes.ended(after, BATCH_SIZE);
+			if (!ended.isEmpty()) {
+				if (!post(ended.stream().map(AlertmanagerPushRepository.Ended::alert).toList())) {
+					return true;
+				}
+				this.pushes.recordEnded(ended.stream().map(AlertmanagerPushRepository.Ended::alertId).toList());
+				after = ended.get(ended.size() - 1).alertId();
 			}
-			if (!batch.isEmpty()) {
-				this.jdbc.sql(RECORD_ENDED)
-					.param("ids", SqlArrays.of("bigint", batch.stream().map(Pushed::alertId).toArray()))
-					.update();
-			}
-			after = batch.isEmpty() ? after : batch.get(batch.size() - 1).alertId();
 		}
-		while (batch.size() >= BATCH_SIZE);
+		while (ended.size() == BATCH_SIZE);
 		return true;
 	}
 
 	// a firing alert whose labels changed since its last push (it escalated, or its
-	// number moved) also ends the alert Alertmanager knows under the old labels
-	private List<Pushed> firing(long after, Instant now, Instant endsAt) {
-		List<Pushed> batch = new ArrayList<>();
-		this.jdbc.sql(FIRING).param("after", after).param("limit", BATCH_SIZE).query((row) -> {
-			AlertmanagerAlert alert = AlertmanagerAlert.firing(AlertResponse.of(row, now), endsAt);
-			AlertmanagerAlert before = read(row.getString("pushed"));
-			if (before != null && !alert.sameLabels(before)) {
-				batch.add(new Pushed(row.getLong("id"), before.endingAt(now), false));
+	// number moved) also ends the alert Alertmanager knows under the old labels; only
+	// what changed is recorded, so an alert that fires on writes nothing
+	private boolean pushFiring(List<AlertmanagerPushRepository.Firing> firing, Instant now, Instant endsAt) {
+		List<AlertmanagerAlert> batch = new ArrayList<>();
+		Map<Long, AlertmanagerAlert> changed = new LinkedHashMap<>();
+		for (AlertmanagerPushRepository.Firing alert : firing) {
+			AlertmanagerAlert current = AlertmanagerAlert.firing(alert.alert(), endsAt);
+			if (alert.pushed() != null && !current.sameLabels(alert.pushed())) {
+				batch.add(alert.pushed().endingAt(now));
 			}
-			batch.add(new Pushed(row.getLong("id"), alert, !alert.sameAs(before)));
-		});
-		return batch;
-	}
-
-	private List<Pushed> ended(long after) {
-		List<Pushed> batch = new ArrayList<>();
-		this.jdbc.sql(ENDED).param("after", after).param("limit", BATCH_SIZE).query((row) -> {
-			AlertmanagerAlert before = read(row.getString("pushed"));
-			batch.add(new Pushed(row.getLong("id"), before.endingAt(row.getTimestamp("ended_at").toInstant()), false));
-		});
-		return batch;
-	}
-
-	// only what changed is written, so an alert that fires on writes nothing
-	private void recordFiring(List<Pushed> batch) {
-		List<Pushed> changed = batch.stream().filter(Pushed::changed).toList();
-		if (changed.isEmpty()) {
-			return;
+			batch.add(current);
+			if (!current.sameAs(alert.pushed())) {
+				changed.put(alert.alert().id(), current);
+			}
 		}
-		this.jdbc.sql(RECORD_FIRING)
-			.param("ids", SqlArrays.of("bigint", changed.stream().map(Pushed::alertId).toArray()))
-			.param("alerts",
-					SqlArrays.of("text",
-							changed.stream()
-								.map((pushed) -> this.json.writeValueAsString(pushed.alert().endingAt(null).toJson()))
-								.toArray()))
-			.update();
+		if (!post(batch)) {
+			return false;
+		}
+		this.pushes.recordFiring(changed);
+		return true;
 	}
 
-	private boolean post(List<Pushed> batch) {
-		List<Map<String, Object>> body = batch.stream().map((pushed) -> pushed.alert().toJson()).toList();
+	private boolean post(List<AlertmanagerAlert> batch) {
+		List<Map<String, Object>> body = batch.stream().map(AlertmanagerAlert::toJson).toList();
 		String failure;
 		try {
 			Integer status = this.webClient.post()
@@ -221,11 +176,6 @@ class AlertmanagerPusher {
 		return false;
 	}
 
-	@SuppressWarnings("unchecked")
-	private AlertmanagerAlert read(String pushed) {
-		return (pushed != null) ? AlertmanagerAlert.fromJson(this.json.readValue(pushed, Map.class)) : null;
-	}
-
 	private void count(String outcome) {
 		counter(outcome).increment();
 	}
@@ -235,21 +185,6 @@ class AlertmanagerPusher {
 			.description("Requests to Alertmanager's POST /api/v2/alerts by outcome")
 			.tag("outcome", outcome)
 			.register(this.meters);
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	/**
-	 * One alert of a push.
-	 *
-	 * @param alertId the alert it stands for
-	 * @param alert what is pushed
-	 * @param changed whether it differs from what was last recorded as pushed
-	 */
-	private record Pushed(long alertId, AlertmanagerAlert alert, boolean changed) {
-
 	}
 
 }

@@ -23,8 +23,11 @@ class AlertsController {
 
 	private final AlertQueries queries;
 
-	AlertsController(AlertQueries queries) {
+	private final AlertAcknowledger acknowledger;
+
+	AlertsController(AlertQueries queries, AlertAcknowledger acknowledger) {
 		this.queries = queries;
+		this.acknowledger = acknowledger;
 	}
 
 	@GetMapping
@@ -43,7 +46,7 @@ class AlertsController {
 	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The alert is resolved") })
 	@PostMapping("/{id}/acknowledge")
 	AlertResponse acknowledge(@PathVariable long id) {
-		return this.queries.acknowledge(id);
+		return this.acknowledger.acknowledge(id);
 	}
 
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * until a receiver accepts it. Nothing is recorded without a webhook URL.
  */
 @Component
-class AlertNotifications {
+class NotificationOutbox {
 
 	private final JdbcTemplate jdbc;
 
@@ -28,12 +28,12 @@ class AlertNotifications {
 
 	private final AlertsProperties properties;
 
-	private final WebhookDeliveries deliveries;
+	private final WebhookDeliveryRepository deliveries;
 
 	private final Clock clock;
 
-	AlertNotifications(JdbcTemplate jdbc, AlertRepository alerts, AlertsProperties properties,
-			WebhookDeliveries deliveries, Clock clock) {
+	NotificationOutbox(JdbcTemplate jdbc, AlertRepository alerts, AlertsProperties properties,
+			WebhookDeliveryRepository deliveries, Clock clock) {
 		this.jdbc = jdbc;
 		this.alerts = alerts;
 		this.properties = properties;

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * never overtakes its {@code firing}.
  */
 @Component
-class WebhookDeliveries {
+class WebhookDeliveryRepository {
 
 	private static final String CLAIM = """
 			update webhook_deliveries set next_attempt_at = ?
@@ -33,7 +33,7 @@ class WebhookDeliveries {
 
 	private final JsonMapper json;
 
-	WebhookDeliveries(JdbcTemplate jdbc, JsonMapper json) {
+	WebhookDeliveryRepository(JdbcTemplate jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}

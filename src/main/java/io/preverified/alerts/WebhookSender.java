@@ -3,7 +3,6 @@ package io.preverified.alerts;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,7 +35,7 @@ class WebhookSender {
 
 	private static final int MAX_PER_ROUND = 20;
 
-	private final WebhookDeliveries deliveries;
+	private final WebhookDeliveryRepository deliveries;
 
 	private final AlertsProperties properties;
 
@@ -46,7 +45,7 @@ class WebhookSender {
 
 	private final Clock clock;
 
-	WebhookSender(WebhookDeliveries deliveries, AlertsProperties properties, WebClient.Builder webClient,
+	WebhookSender(WebhookDeliveryRepository deliveries, AlertsProperties properties, WebClient.Builder webClient,
 			MeterRegistry meters, Clock clock) {
 		this.deliveries = deliveries;
 		this.properties = properties;
@@ -65,7 +64,8 @@ class WebhookSender {
 		}
 		int accepted = 0;
 		for (int round = 0; round < MAX_PER_ROUND; round++) {
-			Optional<WebhookDeliveries.Delivery> delivery = this.deliveries.claimNext(this.clock.instant(), LEASE);
+			Optional<WebhookDeliveryRepository.Delivery> delivery = this.deliveries.claimNext(this.clock.instant(),
+					LEASE);
 			if (delivery.isEmpty()) {
 				break;
 			}
@@ -76,7 +76,7 @@ class WebhookSender {
 		return accepted;
 	}
 
-	private boolean send(WebhookDeliveries.Delivery delivery) {
+	private boolean send(WebhookDeliveryRepository.Delivery delivery) {
 		byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = this.clock.instant().getEpochSecond();
 		String error;

@@ -26,9 +26,10 @@ final class BusinessGuard {
 
 	private final CircuitBreaker circuitBreaker;
 
-	private final Pauses pauses;
+	private final PauseScheduler pauses;
 
-	BusinessGuard(String businessId, Throttle throttle, Retry retry, CircuitBreaker circuitBreaker, Pauses pauses) {
+	BusinessGuard(String businessId, Throttle throttle, Retry retry, CircuitBreaker circuitBreaker,
+			PauseScheduler pauses) {
 		this.businessId = businessId;
 		this.throttle = throttle;
 		this.retry = retry;

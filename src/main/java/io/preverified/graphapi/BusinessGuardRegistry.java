@@ -23,7 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * failed, and stays open for {@link #OPEN_FOR}. Throttling and slow calls never count as
  * failures.
  */
-class BusinessGuards {
+class BusinessGuardRegistry {
 
 	static final String CONFIGURATION = "graph-api";
 
@@ -44,14 +44,14 @@ class BusinessGuards {
 
 	private final MeterRegistry meters;
 
-	private final Pauses pauses;
+	private final PauseScheduler pauses;
 
 	private final Clock clock;
 
 	private final Map<String, BusinessGuard> guards = new ConcurrentHashMap<>();
 
-	BusinessGuards(GraphApiProperties properties, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
-			MeterRegistry meters, Pauses pauses, Clock clock) {
+	BusinessGuardRegistry(GraphApiProperties properties, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers,
+			MeterRegistry meters, PauseScheduler pauses, Clock clock) {
 		this.properties = properties;
 		this.retries = retries;
 		this.circuitBreakers = circuitBreakers;
@@ -79,12 +79,13 @@ class BusinessGuards {
 			// a block reported by upstream is waited out by the throttle before the next
 			// attempt
 			.intervalBiFunction((attempt, outcome) -> throttle.isBlocking() ? 0L : backoff.apply(attempt))
-			.retryOnException(GraphApiErrors::isRetryable)
+			.retryOnException(GraphApiErrorClassifier::isRetryable)
 			.failAfterMaxAttempts(false)
 			.build();
 		Retry retry = this.retries.retry("graph-api-" + businessId, retryConfig);
 		CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker("graph-api-" + businessId,
-				this.circuitBreakers.getConfiguration(CONFIGURATION).orElseGet(BusinessGuards::defaultCircuitBreaker));
+				this.circuitBreakers.getConfiguration(CONFIGURATION)
+					.orElseGet(BusinessGuardRegistry::defaultCircuitBreaker));
 		return new BusinessGuard(businessId, throttle, retry, circuitBreaker, this.pauses);
 	}
 
@@ -107,7 +108,8 @@ class BusinessGuards {
 			// a call is slow when upstream throttles it or retries wait: that is upstream
 			// pacing the business, not failing it
 			.slowCallDurationThreshold(SLOW_CALL)
-			.ignoreException((ex) -> GraphApiErrors.isReduceData(ex) || GraphApiErrors.isThrottling(ex))
+			.ignoreException(
+					(ex) -> GraphApiErrorClassifier.isReduceData(ex) || GraphApiErrorClassifier.isThrottling(ex))
 			.build();
 	}
 

@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,12 +41,6 @@ public class GraphApiClient {
 			+ "verification_expiry_time,owner_business";
 
 	/**
-	 * No real inventory comes close; a longer walk means upstream keeps handing out
-	 * pages.
-	 */
-	static final int MAX_PAGES = 100_000;
-
-	/**
 	 * The largest page body read; a larger page halves the page size.
 	 */
 	static final int MAX_PAGE_BYTES = 16 * 1024 * 1024;
@@ -59,12 +51,12 @@ public class GraphApiClient {
 
 	private final JsonMapper jsonMapper;
 
-	private final BusinessGuards guards;
+	private final BusinessGuardRegistry guards;
 
 	private final MeterRegistry meters;
 
-	GraphApiClient(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper, BusinessGuards guards,
-			MeterRegistry meters) {
+	GraphApiClient(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper,
+			BusinessGuardRegistry guards, MeterRegistry meters) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
@@ -121,7 +113,7 @@ public class GraphApiClient {
 			.map((body) -> toPage(body, request))
 			// "please reduce the amount of data": ask again for half as many, for the
 			// rest of the run
-			.onErrorResume((ex) -> GraphApiErrors.isReduceData(ex) && request.limit() > 1, (ex) -> {
+			.onErrorResume((ex) -> GraphApiErrorClassifier.isReduceData(ex) && request.limit() > 1, (ex) -> {
 				logger.warn("{}; asking for page {} of business {} again with limit {}", ex.getMessage(),
 						request.number(), request.businessId(), request.limit() / 2);
 				return fetch(request.withLimit(request.limit() / 2), guard);
@@ -146,7 +138,7 @@ public class GraphApiClient {
 					.ifPresent(throttle::record);
 				return read(response);
 			})
-			.onErrorMap(GraphApiResponses::isTransportFailure, GraphApiResponses::unreachable)
+			.onErrorMap(GraphApiErrorReader::isTransportFailure, GraphApiErrorReader::unreachable)
 			.onErrorMap(DataBufferLimitException.class, (ex) -> GraphApiException.pageTooLarge(MAX_PAGE_BYTES, ex))
 			.onErrorMap(CodecException.class, (ex) -> unreadable(ex))
 			.doOnSuccess((body) -> record(sample, request, "success"))
@@ -168,7 +160,7 @@ public class GraphApiClient {
 		if (response.statusCode().isError()) {
 			return response.bodyToMono(String.class)
 				.defaultIfEmpty("")
-				.flatMap((body) -> Mono.error(new GraphApiException(GraphApiResponses.error(this.jsonMapper,
+				.flatMap((body) -> Mono.error(new GraphApiException(GraphApiErrorReader.error(this.jsonMapper,
 						this.properties.version(), response.statusCode().value(), body))));
 		}
 		int status = response.statusCode().value();
@@ -192,7 +184,7 @@ public class GraphApiClient {
 					"Graph API answered HTTP " + status.value() + " with a body that is not JSON", null, true));
 		}
 		if (body.path("error").isObject()) {
-			throw new GraphApiException(GraphApiResponses.error(this.jsonMapper, this.properties.version(),
+			throw new GraphApiException(GraphApiErrorReader.error(this.jsonMapper, this.properties.version(),
 					status.value(), body.toString()));
 		}
 		if (!body.path("data").isArray()) {
@@ -215,32 +207,7 @@ public class GraphApiClient {
 			}
 		}
 		NumbersPage page = new NumbersPage(numbers, skipped, request.limit());
-		return new FetchedPage(page, nextRequest(body, request));
-	}
-
-	private Optional<PageRequest> nextRequest(PreverifiedNumbersResponse body, PageRequest request) {
-		PreverifiedNumbersResponse.Paging paging = body.paging();
-		// the last page often carries an `after` cursor too: only `next` says there is
-		// more
-		if (paging == null || paging.next() == null || paging.next().isBlank()) {
-			return Optional.empty();
-		}
-		String after = (paging.cursors() != null) ? paging.cursors().after() : null;
-		if (after == null || after.isBlank() || Objects.equals(after, request.after())) {
-			throw new GraphApiException(new GraphApiError(200, null, null, null,
-					"Graph API paging did not advance after page " + request.number(), null, false));
-		}
-		// a cursor seen before leads back to pages already read: it would go round
-		// forever
-		if (!request.cursorsSeen().add(after)) {
-			throw new GraphApiException(new GraphApiError(200, null, null, null, "Graph API paging led back to an "
-					+ "earlier page after page " + request.number() + " (a cursor came again)", null, false));
-		}
-		if (request.number() >= MAX_PAGES) {
-			throw new GraphApiException(new GraphApiError(200, null, null, null,
-					"Graph API kept returning pages past " + MAX_PAGES + " pages", null, false));
-		}
-		return Optional.of(request.next(after));
+		return new FetchedPage(page, request.following(body.paging()));
 	}
 
 	private static GraphApiException unreadable(CodecException ex) {
@@ -264,30 +231,10 @@ public class GraphApiClient {
 		if (error.httpStatus() == 0) {
 			return "unreachable";
 		}
-		if (GraphApiErrors.isThrottling(error)) {
+		if (GraphApiErrorClassifier.isThrottling(error)) {
 			return "throttled";
 		}
-		return GraphApiErrors.isRetryable(ex) ? "transient_error" : "error";
-	}
-
-	private record PageRequest(String businessId, String accessToken, String appSecretProof, String after, int number,
-			int limit, Set<String> cursorsSeen) {
-
-		PageRequest next(String after) {
-			return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, after, this.number + 1,
-					this.limit, this.cursorsSeen);
-		}
-
-		PageRequest withLimit(int limit) {
-			return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, this.after, this.number,
-					limit, this.cursorsSeen);
-		}
-
-		@Override
-		public String toString() {
-			return "PageRequest[businessId=%s, page=%d, limit=%d]".formatted(this.businessId, this.number, this.limit);
-		}
-
+		return GraphApiErrorClassifier.isRetryable(ex) ? "transient_error" : "error";
 	}
 
 	private record FetchedPage(NumbersPage page, Optional<PageRequest> next) {

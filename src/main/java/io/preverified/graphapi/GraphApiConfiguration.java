@@ -6,7 +6,6 @@ import java.util.Set;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,29 +36,35 @@ class GraphApiConfiguration {
 	@Bean
 	GraphApiClient graphApiClient(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
 			ObjectProvider<BuildProperties> buildProperties, RetryRegistry retries,
-			CircuitBreakerRegistry circuitBreakers, MeterRegistry meters, ObjectProvider<Pauses> pauses, Clock clock) {
+			CircuitBreakerRegistry circuitBreakers, MeterRegistry meters, ObjectProvider<PauseScheduler> pauses,
+			Clock clock) {
 		if (!KNOWN_VERSIONS.contains(properties.version())) {
 			logger.warn("preverified.graph-api.version is {}, which is not one of the versions this service was built "
 					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
 		}
 		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
 		WebClient webClient = webClient(builder.clone(), properties, version);
-		BusinessGuards guards = new BusinessGuards(properties, retries, circuitBreakers, meters,
-				PauseListener.telling(pauses.getIfAvailable(Pauses::timed)), clock);
+		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, retries, circuitBreakers, meters,
+				PauseListener.telling(pauses.getIfAvailable(PauseScheduler::timed)), clock);
 		return new GraphApiClient(webClient, properties, jsonMapper, guards, meters);
 	}
 
 	@Bean
 	GraphApiNumberClient graphApiNumberClient(WebClient.Builder builder, GraphApiProperties properties,
-			JsonMapper jsonMapper, ObjectProvider<BuildProperties> buildProperties, ObjectProvider<Pauses> pauses) {
+			JsonMapper jsonMapper, ObjectProvider<BuildProperties> buildProperties,
+			ObjectProvider<PauseScheduler> pauses) {
 		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
 		return new GraphApiNumberClient(webClient(builder.clone(), properties, version), properties, jsonMapper,
-				pauses.getIfAvailable(Pauses::timed));
+				pauses.getIfAvailable(PauseScheduler::timed));
 	}
 
 	/**
 	 * The HTTP client of the Graph API: timeouts, pages up to
 	 * {@link GraphApiClient#MAX_PAGE_BYTES}, the service's user agent.
+	 * @param builder the builder to start from
+	 * @param properties the base URL and timeouts
+	 * @param version the service's version, for the user agent
+	 * @return the client
 	 */
 	static WebClient webClient(WebClient.Builder builder, GraphApiProperties properties, String version) {
 		HttpClient httpClient = HttpClient.create()

@@ -9,7 +9,7 @@ import java.util.Set;
  * authentication (190, 102, 463, 467), permission (10, 200-299), invalid parameter (100)
  * and version (2635) errors do not.
  */
-final class GraphApiErrors {
+final class GraphApiErrorClassifier {
 
 	private static final Set<Integer> RETRIED_CODES = Set.of(1, 2, 4, 17, 32, 613);
 
@@ -17,7 +17,7 @@ final class GraphApiErrors {
 
 	static final int DEPRECATED_VERSION = 2635;
 
-	private GraphApiErrors() {
+	private GraphApiErrorClassifier() {
 	}
 
 	static boolean isRetryable(Throwable ex) {
@@ -37,6 +37,8 @@ final class GraphApiErrors {
 	/**
 	 * Whether upstream throttled the call, or a block it reported kept the call from
 	 * being made.
+	 * @param ex how the call failed
+	 * @return whether it is throttling
 	 */
 	static boolean isThrottling(Throwable ex) {
 		return ex instanceof GraphApiThrottledException
@@ -50,6 +52,8 @@ final class GraphApiErrors {
 
 	/**
 	 * Upstream's answer to a page too large to compute in time.
+	 * @param ex how the call failed
+	 * @return whether upstream asked for less data
 	 */
 	static boolean isReduceData(Throwable ex) {
 		return ex instanceof GraphApiException graphApiException && isReduceData(graphApiException.getError());

@@ -14,16 +14,16 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * How the Graph API's answers and failures read: its {@code GraphAPIError} bodies, and
  * the transport failures that mean it could not be reached or read.
  */
-final class GraphApiResponses {
+final class GraphApiErrorReader {
 
-	private GraphApiResponses() {
+	private GraphApiErrorReader() {
 	}
 
 	static GraphApiError error(JsonMapper jsonMapper, String version, int status, String body) {
 		try {
 			GraphApiErrorResponse.Error error = jsonMapper.readValue(body, GraphApiErrorResponse.class).error();
 			if (error != null && error.message() != null) {
-				String message = (error.code() != null && error.code() == GraphApiErrors.DEPRECATED_VERSION)
+				String message = (error.code() != null && error.code() == GraphApiErrorClassifier.DEPRECATED_VERSION)
 						? error.message() + " The configured preverified.graph-api.version is " + version
 								+ ": raise it to a version Meta still serves."
 						: error.message();

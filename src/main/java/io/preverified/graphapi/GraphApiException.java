@@ -65,6 +65,9 @@ public class GraphApiException extends RuntimeException {
 	/**
 	 * A page whose body is larger than the client reads; worded as upstream's own "reduce
 	 * the amount of data" error, so that it halves the page size the same way.
+	 * @param maxBytes the largest body read
+	 * @param cause the failure of the read
+	 * @return the error
 	 */
 	static GraphApiException pageTooLarge(int maxBytes, Throwable cause) {
 		return new GraphApiException(new GraphApiError(200, null, null, null, "Graph API page was larger than "

@@ -33,9 +33,10 @@ public class GraphApiNumberClient {
 
 	private final JsonMapper jsonMapper;
 
-	private final Pauses pauses;
+	private final PauseScheduler pauses;
 
-	GraphApiNumberClient(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper, Pauses pauses) {
+	GraphApiNumberClient(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper,
+			PauseScheduler pauses) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
@@ -126,8 +127,8 @@ public class GraphApiNumberClient {
 			WebClient.RequestHeadersSpec<?> withBody = (!inBody || form.isEmpty()) ? request
 					: request.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData(form));
 			return withBody.exchangeToMono((response) -> read(response, result))
-				.onErrorMap(GraphApiResponses::isTransportFailure,
-						(ex) -> notSent(ex) ? GraphApiResponses.unreachable(ex)
+				.onErrorMap(GraphApiErrorReader::isTransportFailure,
+						(ex) -> notSent(ex) ? GraphApiErrorReader.unreachable(ex)
 								: new GraphApiException(new GraphApiError(0, null, null, null,
 										"No answer from the Graph API (" + describe(ex)
 												+ "); upstream may have acted, so the call is not retried",
@@ -140,13 +141,13 @@ public class GraphApiNumberClient {
 		int status = response.statusCode().value();
 		return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).flatMap((body) -> {
 			if (response.statusCode().isError()) {
-				return Mono.error(new GraphApiException(GraphApiResponses.error(this.jsonMapper,
+				return Mono.error(new GraphApiException(GraphApiErrorReader.error(this.jsonMapper,
 						this.properties.version(), status, new String(body, java.nio.charset.StandardCharsets.UTF_8))));
 			}
 			JsonNode node = this.jsonMapper.readTree(body);
 			if (node.path("error").isObject()) {
-				return Mono.error(new GraphApiException(
-						GraphApiResponses.error(this.jsonMapper, this.properties.version(), status, node.toString())));
+				return Mono.error(new GraphApiException(GraphApiErrorReader.error(this.jsonMapper,
+						this.properties.version(), status, node.toString())));
 			}
 			return Mono.justOrEmpty(result.apply(node));
 		});
@@ -172,8 +173,8 @@ public class GraphApiNumberClient {
 		if (error.httpStatus() == 0) {
 			return error.isTransient();
 		}
-		return error.code() != null && (error.isTransient() || GraphApiErrors.isThrottling(error) || error.code() == 1
-				|| error.code() == 2);
+		return error.code() != null && (error.isTransient() || GraphApiErrorClassifier.isThrottling(error)
+				|| error.code() == 1 || error.code() == 2);
 	}
 
 	private static boolean notSent(Throwable ex) {

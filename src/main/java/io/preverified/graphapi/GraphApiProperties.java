@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -37,6 +36,12 @@ record GraphApiProperties(@NotBlank @Pattern(regexp = "https?://[^/?#\\s]+/?",
 		@NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration readTimeout,
 		@Valid @NotNull @DefaultValue Retry retry) {
 
+	@Override
+	public String toString() {
+		return "GraphApiProperties[baseUrl=%s, version=%s, appSecret=%s, pageSize=%d]".formatted(this.baseUrl,
+				this.version, (this.appSecret != null) ? "******" : null, this.pageSize);
+	}
+
 	/**
 	 * Retry settings of one request.
 	 *
@@ -48,12 +53,6 @@ record GraphApiProperties(@NotBlank @Pattern(regexp = "https?://[^/?#\\s]+/?",
 			@NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration initialBackoff,
 			@NotNull @DurationMin(millis = 0) @DefaultValue("2m") Duration maxBackoff) {
 
-	}
-
-	@Override
-	public String toString() {
-		return "GraphApiProperties[baseUrl=%s, version=%s, appSecret=%s, pageSize=%d]".formatted(this.baseUrl,
-				this.version, (this.appSecret != null) ? "******" : null, this.pageSize);
 	}
 
 }

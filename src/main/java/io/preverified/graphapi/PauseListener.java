@@ -28,7 +28,7 @@ public interface PauseListener {
 	 * @param pauses the pauses
 	 * @return the same pauses, told about
 	 */
-	static Pauses telling(Pauses pauses) {
+	static PauseScheduler telling(PauseScheduler pauses) {
 		return (duration) -> Mono.deferContextual((context) -> {
 			context.<PauseListener>getOrEmpty(PauseListener.class).ifPresent((listener) -> listener.pausing(duration));
 			return pauses.pause(duration);

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
  * How the client waits between attempts and while upstream throttles a business: without
  * holding a thread.
  */
-public interface Pauses {
+public interface PauseScheduler {
 
 	/**
 	 * A pause of the given length.
@@ -21,7 +21,7 @@ public interface Pauses {
 	 * Pauses on Reactor's timer.
 	 * @return the pauses
 	 */
-	static Pauses timed() {
+	static PauseScheduler timed() {
 		return (duration) -> (duration.compareTo(Duration.ZERO) > 0) ? Mono.delay(duration).then() : Mono.empty();
 	}
 

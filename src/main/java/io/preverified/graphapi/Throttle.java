@@ -22,7 +22,7 @@ final class Throttle {
 
 	private final Duration maxPause;
 
-	private final Pauses pauses;
+	private final PauseScheduler pauses;
 
 	private final Clock clock;
 
@@ -30,7 +30,7 @@ final class Throttle {
 
 	private volatile int lastUsagePercent;
 
-	Throttle(String businessId, Duration unitPause, Duration maxPause, Pauses pauses, Clock clock) {
+	Throttle(String businessId, Duration unitPause, Duration maxPause, PauseScheduler pauses, Clock clock) {
 		this.businessId = businessId;
 		this.unitPause = unitPause;
 		this.maxPause = maxPause;

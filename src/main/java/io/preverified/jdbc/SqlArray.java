@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
  * Arrays as single statement parameters, so that a page of any size is one statement with
  * a fixed text (a collection would be expanded into one placeholder per element).
  */
-public final class SqlArrays {
+public final class SqlArray {
 
-	private SqlArrays() {
+	private SqlArray() {
 	}
 
 	/**

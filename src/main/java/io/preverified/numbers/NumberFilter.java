@@ -55,7 +55,7 @@ record NumberFilter(String businessId, CodeVerificationStatus status, String pho
 			parameters.put("status", this.status.name());
 		}
 		if (this.phoneNumber != null) {
-			Optional<String> e164 = PhoneNumbers.toE164(this.phoneNumber);
+			Optional<String> e164 = PhoneNumberNormalizer.toE164(this.phoneNumber);
 			// a number that cannot be normalised is stored without an E.164 form too
 			conditions.add(e164.isPresent() ? "n.phone_number_e164 = :phone"
 					: "n.phone_number_e164 is null and n.phone_number = :phone");

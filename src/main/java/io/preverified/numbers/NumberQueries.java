@@ -8,7 +8,6 @@ import java.util.Map;
 
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
-import io.preverified.web.NotFoundException;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.RowMapper;
@@ -88,12 +87,12 @@ class NumberQueries {
 			.param("id", id)
 			.query(responses(this.clock.instant()))
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Number", id));
+			.orElseThrow(() -> new UnknownNumberException(id));
 	}
 
 	ListResponse<HistoryEntryResponse> history(String id, Cursor.TimeAndId after, int limit) {
 		if (!this.numbers.existsById(id)) {
-			throw new NotFoundException("Number", id);
+			throw new UnknownNumberException(id);
 		}
 		List<NumberChange> rows = (after != null)
 				? this.changes.findNewestFirstAfter(id, after.time(), after.id(), Limit.of(limit + 1))

@@ -120,7 +120,7 @@ public class NumberStore {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<NumberState> listedWithPhoneNumber(String phoneNumber) {
-		return PhoneNumbers.toE164(phoneNumber)
+		return PhoneNumberNormalizer.toE164(phoneNumber)
 			.flatMap((e164) -> this.numbers.findFirstByPhoneNumberE164AndRemovedAtIsNull(e164))
 			.map((number) -> NumberState.of(number, this.clock.instant()));
 	}
@@ -139,7 +139,7 @@ public class NumberStore {
 		this.jdbc.sql(STORE)
 			.params(Map.of("id", number.id(), "businessId", businessId, "cause", cause, "now", utc(now)))
 			.param("phoneNumber", number.phoneNumber())
-			.param("e164", PhoneNumbers.toE164(number.phoneNumber()).orElse(null))
+			.param("e164", PhoneNumberNormalizer.toE164(number.phoneNumber()).orElse(null))
 			.param("status", number.codeVerificationStatus())
 			.param("verifiedAt", utc(number.codeVerificationTime()))
 			.param("expiresAt", utc(number.verificationExpiryTime()))
@@ -162,7 +162,7 @@ public class NumberStore {
 			.param("id", id)
 			.query(String.class)
 			.optional()
-			.orElseThrow(() -> new NotFoundException("Number", id));
+			.orElseThrow(() -> new UnknownNumberException(id));
 		int deleted = this.jdbc.sql(DELETE).param("id", id).param("now", utc(this.clock.instant())).update();
 		if (deleted > 0) {
 			this.removedMetric.countAfterCommit(businessId, Map.of("DELETED", 1));

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.preverified.graphapi.FetchedNumber;
-import io.preverified.jdbc.SqlArrays;
+import io.preverified.jdbc.SqlArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the stored rows, inserts new numbers, rewrites only changed ones (with a history entry
  * for a change of status, expiry or removal) and leaves unchanged ones untouched, so a
  * re-sync writes little. The ids a run listed are kept in memory ({@link ListedIds}) for
- * {@link UnlistedNumbers} to compare with the stored ones once the run is complete.
+ * {@link UnlistedNumberRemover} to compare with the stored ones once the run is complete.
  */
 @Service
 public class NumberWriter {
@@ -121,7 +121,7 @@ public class NumberWriter {
 			FetchedNumber number = numbers[i];
 			ids[i] = number.id();
 			phones[i] = number.phoneNumber();
-			e164s[i] = PhoneNumbers.toE164(number.phoneNumber()).orElse(null);
+			e164s[i] = PhoneNumberNormalizer.toE164(number.phoneNumber()).orElse(null);
 			statuses[i] = number.codeVerificationStatus();
 			verified[i] = epochSeconds(number.codeVerificationTime());
 			expiries[i] = epochSeconds(number.verificationExpiryTime());
@@ -129,14 +129,14 @@ public class NumberWriter {
 			ownerNames[i] = number.ownerBusinessName();
 		}
 		return this.jdbc.sql(UPSERT_PAGE)
-			.param("ids", SqlArrays.of("text", ids))
-			.param("phones", SqlArrays.of("text", phones))
-			.param("e164s", SqlArrays.of("text", e164s))
-			.param("statuses", SqlArrays.of("text", statuses))
-			.param("verified", SqlArrays.of("float8", verified))
-			.param("expires", SqlArrays.of("float8", expiries))
-			.param("ownerIds", SqlArrays.of("text", ownerIds))
-			.param("ownerNames", SqlArrays.of("text", ownerNames))
+			.param("ids", SqlArray.of("text", ids))
+			.param("phones", SqlArray.of("text", phones))
+			.param("e164s", SqlArray.of("text", e164s))
+			.param("statuses", SqlArray.of("text", statuses))
+			.param("verified", SqlArray.of("float8", verified))
+			.param("expires", SqlArray.of("float8", expiries))
+			.param("ownerIds", SqlArray.of("text", ownerIds))
+			.param("ownerNames", SqlArray.of("text", ownerNames))
 			.param("businessId", run.businessId())
 			.param("runId", run.runId())
 			.param("now", utc(now))

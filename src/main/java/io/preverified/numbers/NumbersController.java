@@ -5,9 +5,9 @@ import java.time.format.DateTimeParseException;
 
 import io.preverified.web.Cursor;
 import io.preverified.web.EnumParameter;
+import io.preverified.web.InvalidParameterException;
 import io.preverified.web.Limit;
 import io.preverified.web.ListResponse;
-import io.preverified.web.InvalidParameterException;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -11,7 +11,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * Normalises phone numbers, received in E.164 or formatted, to E.164.
  */
-final class PhoneNumbers {
+final class PhoneNumberNormalizer {
 
 	private static final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -19,7 +19,7 @@ final class PhoneNumbers {
 
 	private static final Set<Integer> CALLING_CODES = util.getSupportedCallingCodes();
 
-	private PhoneNumbers() {
+	private PhoneNumberNormalizer() {
 	}
 
 	/**

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.preverified.jdbc.SqlArrays;
+import io.preverified.jdbc.SqlArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  * the removal guard finds them too many.
  */
 @Service
-public class UnlistedNumbers {
+public class UnlistedNumberRemover {
 
-	private static final Logger logger = LoggerFactory.getLogger(UnlistedNumbers.class);
+	private static final Logger logger = LoggerFactory.getLogger(UnlistedNumberRemover.class);
 
 	// an index-only scan of numbers_listed_by_business_idx
 	private static final String STORED_IDS = """
@@ -40,7 +41,7 @@ public class UnlistedNumbers {
 	private static final String REMOVE = """
 			with removed as (
 			    update numbers n set removed_at = :now, removal_held = false,
-			        last_seen_at = greatest(n.first_seen_at, :lastListedAt),
+			        last_seen_at = greatest(n.first_seen_at, :lastSuccessAt),
 			        removal_reason = case when n.code_verification_status = 'VERIFIED' or n.held_until > :now
 			            then 'CLAIMED' else 'UNVERIFIED' end
 			    where n.id = any(:ids) and n.business_id = :businessId and n.removed_at is null
@@ -63,7 +64,7 @@ public class UnlistedNumbers {
 
 	private final RemovedNumbersMetric removedMetric;
 
-	UnlistedNumbers(JdbcClient jdbc, RemovedNumbersMetric removedMetric) {
+	UnlistedNumberRemover(JdbcClient jdbc, RemovedNumbersMetric removedMetric) {
 		this.jdbc = jdbc;
 		this.removedMetric = removedMetric;
 	}
@@ -91,7 +92,7 @@ public class UnlistedNumbers {
 		int removed = removedByReason.values().stream().mapToInt(Integer::intValue).sum();
 		this.removedMetric.countAfterCommit(run.businessId(), removedByReason);
 		if (hold) {
-			this.jdbc.sql(HOLD).param("ids", SqlArrays.of("text", unlisted.fresh.toArray())).update();
+			this.jdbc.sql(HOLD).param("ids", SqlArray.of("text", unlisted.fresh.toArray())).update();
 			logger.warn(
 					"Run {} of business {} no longer lists {} of {} numbers, more than the removal guard allows "
 							+ "({}); held until the next complete run confirms",
@@ -117,12 +118,12 @@ public class UnlistedNumbers {
 		});
 		if (!notListed.isEmpty()) {
 			this.jdbc.sql(LISTABLE)
-				.param("ids", SqlArrays.of("text", notListed.toArray()))
+				.param("ids", SqlArray.of("text", notListed.toArray()))
 				.param("businessId", run.businessId())
 				.param("runStartedAt", NumberWriter.utc(run.startedAt()))
-				.query((row) -> {
-					(row.getBoolean("removal_held") ? unlisted.confirmed : unlisted.fresh).add(row.getString("id"));
-				});
+				.query((RowCallbackHandler) (
+						row) -> (row.getBoolean("removal_held") ? unlisted.confirmed : unlisted.fresh)
+							.add(row.getString("id")));
 		}
 		return unlisted;
 	}
@@ -133,14 +134,14 @@ public class UnlistedNumbers {
 			return removedByReason;
 		}
 		this.jdbc.sql(REMOVE)
-			.param("ids", SqlArrays.of("text", ids.toArray()))
+			.param("ids", SqlArray.of("text", ids.toArray()))
 			.param("businessId", run.businessId())
 			.param("runId", run.runId())
 			.param("now", NumberWriter.utc(now))
-			.param("lastListedAt", NumberWriter.utc((run.lastListedAt() != null) ? run.lastListedAt() : Instant.EPOCH))
-			.query((row) -> {
-				removedByReason.put(row.getString("removal_reason"), row.getInt("removed"));
-			});
+			.param("lastSuccessAt",
+					NumberWriter.utc((run.lastSuccessAt() != null) ? run.lastSuccessAt() : Instant.EPOCH))
+			.query((RowCallbackHandler) (row) -> removedByReason.put(row.getString("removal_reason"),
+					row.getInt("removed")));
 		return removedByReason;
 	}
 
@@ -161,10 +162,10 @@ public class UnlistedNumbers {
 	 * @param runId the run
 	 * @param listed every id it listed
 	 * @param startedAt when it began: numbers first seen later were not its to list
-	 * @param lastListedAt when the business's previous complete run ended, if any
+	 * @param lastSuccessAt when the business's previous complete run ended, if any
 	 */
 	public record CompleteRun(String businessId, long runId, ListedIds listed, Instant startedAt,
-			Instant lastListedAt) {
+			Instant lastSuccessAt) {
 
 	}
 

@@ -119,6 +119,8 @@ class ReservationRepository {
 
 	/**
 	 * Ends a held reservation and frees its numbers.
+	 * @param id the reservation
+	 * @param now the time it ends
 	 * @return whether it was held
 	 */
 	boolean release(long id, Instant now) {
@@ -134,6 +136,7 @@ class ReservationRepository {
 
 	/**
 	 * Records the holds that ended by themselves.
+	 * @param now the time of the sweep
 	 * @return the business of each expired reservation
 	 */
 	List<String> expire(Instant now) {

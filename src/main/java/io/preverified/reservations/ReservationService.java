@@ -8,10 +8,9 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.preverified.numbers.NumberStore;
-import io.preverified.sync.ConfiguredBusinesses;
-import io.preverified.web.ConflictException;
+import io.preverified.sync.BusinessDirectory;
+import io.preverified.sync.UnknownBusinessException;
 import io.preverified.web.ListResponse;
-import io.preverified.web.NotFoundException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,11 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the same number; all or nothing.
  */
 @Service
-class Reservations {
+class ReservationService {
 
 	private final ReservationRepository repository;
 
-	private final ConfiguredBusinesses businesses;
+	private final BusinessDirectory businesses;
 
 	private final NumberStore numbers;
 
@@ -34,7 +33,7 @@ class Reservations {
 
 	private final Clock clock;
 
-	Reservations(ReservationRepository repository, ConfiguredBusinesses businesses, NumberStore numbers,
+	ReservationService(ReservationRepository repository, BusinessDirectory businesses, NumberStore numbers,
 			MeterRegistry meters, Clock clock) {
 		this.repository = repository;
 		this.businesses = businesses;
@@ -66,7 +65,7 @@ class Reservations {
 
 	@Transactional(readOnly = true)
 	ReservationResponse get(long id) {
-		return response(this.repository.find(id).orElseThrow(() -> new NotFoundException("Reservation", id)));
+		return response(this.repository.find(id).orElseThrow(() -> new UnknownReservationException(id)));
 	}
 
 	@Transactional(readOnly = true)
@@ -78,18 +77,17 @@ class Reservations {
 	@Transactional
 	ReservationResponse release(long id) {
 		Reservation reservation = this.repository.find(id)
-			.orElseThrow(() -> new NotFoundException("Reservation", id))
+			.orElseThrow(() -> new UnknownReservationException(id))
 			.at(this.clock.instant());
 		if (!Reservation.HELD.equals(reservation.state()) || !this.repository.release(id, this.clock.instant())) {
-			throw new ConflictException(
-					"Reservation " + id + " has already ended (" + reservation.state() + "); its numbers are free");
+			throw new ReservationEndedException(id, reservation.state());
 		}
 		count(reservation.businessId(), "released");
 		return get(id);
 	}
 
 	private String known(String businessId) {
-		return this.businesses.find(businessId).orElseThrow(() -> new NotFoundException("Business", businessId)).id();
+		return this.businesses.find(businessId).orElseThrow(() -> new UnknownBusinessException(businessId)).id();
 	}
 
 	private ReservationResponse response(Reservation reservation) {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.preverified.sync.ConfiguredBusinesses;
+import io.preverified.sync.BusinessDirectory;
 import io.preverified.sync.SyncRunEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,7 @@ class ReservationSweeper {
 
 	private final ReservationRepository repository;
 
-	private final Reservations reservations;
+	private final ReservationService reservations;
 
 	private final TransactionTemplate transactions;
 
@@ -43,8 +43,9 @@ class ReservationSweeper {
 
 	private final Map<String, Long> held = new ConcurrentHashMap<>();
 
-	ReservationSweeper(ReservationRepository repository, Reservations reservations, TransactionTemplate transactions,
-			TaskScheduler scheduler, ConfiguredBusinesses businesses, MeterRegistry meters, Clock clock) {
+	ReservationSweeper(ReservationRepository repository, ReservationService reservations,
+			TransactionTemplate transactions, TaskScheduler scheduler, BusinessDirectory businesses,
+			MeterRegistry meters, Clock clock) {
 		this.repository = repository;
 		this.reservations = reservations;
 		this.transactions = transactions;

@@ -29,11 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reservations")
 class ReservationsController {
 
-	private final Reservations reservations;
+	private final ReservationService reservations;
 
 	private final ReservationsProperties properties;
 
-	ReservationsController(Reservations reservations, ReservationsProperties properties) {
+	ReservationsController(ReservationService reservations, ReservationsProperties properties) {
 		this.reservations = reservations;
 		this.properties = properties;
 	}
@@ -57,8 +57,8 @@ class ReservationsController {
 		if (request.reference() != null && request.reference().length() > 200) {
 			throw new InvalidParameterException("reference", "must be at most 200 characters");
 		}
-		return this.reservations.reserve(new Reservations.ReservationRequest(request.businessId(), count, validFor,
-				holdFor, request.reference()));
+		return this.reservations.reserve(new ReservationService.ReservationRequest(request.businessId(), count,
+				validFor, holdFor, request.reference()));
 	}
 
 	@GetMapping

@@ -23,9 +23,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
 	private static final String BEARER = "Bearer ";
 
-	private final ApiKeys keys;
+	private final ApiKeyMatcher keys;
 
-	ApiKeyAuthenticationFilter(ApiKeys keys) {
+	ApiKeyAuthenticationFilter(ApiKeyMatcher keys) {
 		this.keys = keys;
 	}
 

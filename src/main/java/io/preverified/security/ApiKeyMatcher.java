@@ -11,11 +11,11 @@ import java.util.Optional;
  * {@link MessageDigest#isEqual}, in constant time, and every configured key is compared,
  * so timing tells nothing about which key nearly matched.
  */
-final class ApiKeys {
+final class ApiKeyMatcher {
 
 	private final List<StoredKey> keys;
 
-	ApiKeys(List<ApiProperties.Key> keys) {
+	ApiKeyMatcher(List<ApiProperties.Key> keys) {
 		this.keys = keys.stream().map((key) -> new StoredKey(key, digest(key.key()))).toList();
 	}
 

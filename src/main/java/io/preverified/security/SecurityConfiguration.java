@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties properties, JsonMapper json) throws Exception {
-		ApiKeys keys = new ApiKeys(properties.keys());
+		ApiKeyMatcher keys = new ApiKeyMatcher(properties.keys());
 		if (keys.isEmpty()) {
 			logger.warn("No preverified.api.keys are configured: anyone who reaches /api/** can read the inventory "
 					+ "and start runs");

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
  * The businesses this service is configured for, for modules that act on their pools.
  */
 @Component
-public class ConfiguredBusinesses {
+public class BusinessDirectory {
 
 	private final SyncProperties properties;
 
-	ConfiguredBusinesses(SyncProperties properties) {
+	BusinessDirectory(SyncProperties properties) {
 		this.properties = properties;
 	}
 

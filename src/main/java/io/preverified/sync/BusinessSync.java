@@ -30,7 +30,7 @@ class BusinessSync {
 
 	private final GraphApiClient graphApi;
 
-	private final SyncRuns runs;
+	private final SyncRunLifecycle runs;
 
 	private final SyncProperties properties;
 
@@ -42,10 +42,10 @@ class BusinessSync {
 
 	private final SyncShutdown shutdown;
 
-	private final SyncSlots slots;
+	private final SyncSlotPool slots;
 
-	BusinessSync(GraphApiClient graphApi, SyncRuns runs, SyncProperties properties, Clock clock,
-			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown, SyncSlots slots) {
+	BusinessSync(GraphApiClient graphApi, SyncRunLifecycle runs, SyncProperties properties, Clock clock,
+			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown, SyncSlotPool slots) {
 		this.slots = slots;
 		this.events = events;
 		this.shutdown = shutdown;
@@ -60,7 +60,7 @@ class BusinessSync {
 		this.shutdown.runStarted();
 		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", run.businessId());
 				MDC.MDCCloseable runId = MDC.putCloseable("run_id", Long.toString(run.id()));
-				SyncSlots.Slot slot = this.slots.take()) {
+				SyncSlotPool.Slot slot = this.slots.take()) {
 			runWithContext(run, slot);
 		}
 		finally {
@@ -68,7 +68,7 @@ class BusinessSync {
 		}
 	}
 
-	private void runWithContext(ActiveRun run, SyncSlots.Slot slot) {
+	private void runWithContext(ActiveRun run, SyncSlotPool.Slot slot) {
 		logger.info("Run {} of business {} started", run.id(), run.businessId());
 		SyncRun succeeded = null;
 		Instant started = this.clock.instant();
@@ -169,6 +169,15 @@ class BusinessSync {
 		return remaining.isNegative() ? Duration.ZERO : remaining;
 	}
 
+	private static String describe(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return (cause == ex) ? message : ex.getClass().getSimpleName() + ": " + message;
+	}
+
 	/**
 	 * A run stopped because the service stops.
 	 */
@@ -189,15 +198,6 @@ class BusinessSync {
 			super(message);
 		}
 
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return (cause == ex) ? message : ex.getClass().getSimpleName() + ": " + message;
 	}
 
 }

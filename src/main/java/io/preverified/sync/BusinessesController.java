@@ -2,9 +2,7 @@ package io.preverified.sync;
 
 import io.preverified.web.ApiProblems;
 import io.preverified.web.ApiProblems.Problem;
-import io.preverified.web.ConflictException;
 import io.preverified.web.ListResponse;
-import io.preverified.web.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +42,10 @@ class BusinessesController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	SyncRunResponse sync(@PathVariable String id) {
 		SyncProperties.Business business = this.properties.business(id)
-			.orElseThrow(() -> new NotFoundException("Business", id));
+			.orElseThrow(() -> new UnknownBusinessException(id));
 		return this.launcher.start(business, SyncRun.Trigger.MANUAL)
 			.map((started) -> SyncRunResponse.of(started.run()))
-			.orElseThrow(() -> new ConflictException("A run of business " + id + " is already running"));
+			.orElseThrow(() -> new RunAlreadyRunningException(id));
 	}
 
 }

@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.health.BoundedHealthIndicator;
-
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 
@@ -27,7 +26,7 @@ class SyncConfiguration {
 
 	@Bean
 	ThreadPoolTaskExecutor syncExecutor(SyncProperties properties) {
-		// a thread per business: how many sync at once is up to SyncSlots, which a
+		// a thread per business: how many sync at once is up to SyncSlotPool, which a
 		// throttled business lends its slot from
 		int threads = Math.max(properties.sync().maxConcurrentBusinesses(), properties.businesses().size());
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -39,7 +38,7 @@ class SyncConfiguration {
 
 	// bounded: with the database gone, health must still answer within seconds
 	@Bean
-	HealthIndicator syncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRuns syncRuns,
+	HealthIndicator syncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRunLifecycle syncRuns,
 			GraphApiClient graphApi, Clock clock) {
 		return new BoundedHealthIndicator("sync", new SyncHealthIndicator(properties, runs, syncRuns, graphApi, clock),
 				BoundedHealthIndicator.DEFAULT_TIMEOUT, Status.UNKNOWN);

@@ -29,7 +29,7 @@ class SyncHealthIndicator implements HealthIndicator {
 
 	private final SyncRunRepository runs;
 
-	private final SyncRuns syncRuns;
+	private final SyncRunLifecycle syncRuns;
 
 	private final GraphApiClient graphApi;
 
@@ -37,8 +37,8 @@ class SyncHealthIndicator implements HealthIndicator {
 
 	private final Instant startedAt;
 
-	SyncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRuns syncRuns, GraphApiClient graphApi,
-			Clock clock) {
+	SyncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRunLifecycle syncRuns,
+			GraphApiClient graphApi, Clock clock) {
 		this.syncRuns = syncRuns;
 		this.properties = properties;
 		this.runs = runs;
@@ -54,7 +54,7 @@ class SyncHealthIndicator implements HealthIndicator {
 		Map<String, Object> businesses = new LinkedHashMap<>();
 		boolean stale = false;
 		for (SyncProperties.Business business : this.properties.businesses()) {
-			Instant lastSuccess = this.syncRuns.lastCompleteListing(business.id()).orElse(null);
+			Instant lastSuccess = this.syncRuns.lastSuccessAt(business.id()).orElse(null);
 			Instant since = (lastSuccess != null) ? lastSuccess : this.startedAt;
 			boolean businessStale = Duration.between(since, now).compareTo(staleAfter) > 0;
 			stale |= businessStale;

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncLauncher {
 
-	private final SyncLocks locks;
+	private final SyncLockRegistry locks;
 
-	private final SyncRuns runs;
+	private final SyncRunLifecycle runs;
 
 	private final BusinessSync businessSync;
 
@@ -32,7 +32,7 @@ class SyncLauncher {
 
 	private final Clock clock;
 
-	SyncLauncher(SyncLocks locks, SyncRuns runs, BusinessSync businessSync,
+	SyncLauncher(SyncLockRegistry locks, SyncRunLifecycle runs, BusinessSync businessSync,
 			@Qualifier("syncExecutor") Executor executor, SyncShutdown shutdown, Clock clock) {
 		this.shutdown = shutdown;
 		this.clock = clock;

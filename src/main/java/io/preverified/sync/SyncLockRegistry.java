@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * one whose holder died lapses after {@code preverified.sync.lock-lease}.
  */
 @Component
-class SyncLocks implements DisposableBean {
+class SyncLockRegistry implements DisposableBean {
 
 	private final LockProvider lockProvider;
 
@@ -32,7 +32,7 @@ class SyncLocks implements DisposableBean {
 		return thread;
 	});
 
-	SyncLocks(LockProvider lockProvider, SyncProperties properties, Clock clock) {
+	SyncLockRegistry(LockProvider lockProvider, SyncProperties properties, Clock clock) {
 		this.lockProvider = lockProvider;
 		this.lease = properties.sync().lockLease();
 		this.clock = clock;

@@ -32,7 +32,7 @@ class SyncMetrics {
 
 	private final SyncProperties properties;
 
-	private final SyncRuns runs;
+	private final SyncRunLifecycle runs;
 
 	private final NumberStatistics statistics;
 
@@ -46,7 +46,7 @@ class SyncMetrics {
 
 	private final Map<String, Map<String, Long>> numberCounts = new ConcurrentHashMap<>();
 
-	SyncMetrics(SyncProperties properties, SyncRuns runs, NumberStatistics statistics, MeterRegistry meters) {
+	SyncMetrics(SyncProperties properties, SyncRunLifecycle runs, NumberStatistics statistics, MeterRegistry meters) {
 		this.properties = properties;
 		this.runs = runs;
 		this.statistics = statistics;
@@ -60,7 +60,7 @@ class SyncMetrics {
 	void registerBusinesses() {
 		for (SyncProperties.Business business : this.properties.businesses()) {
 			this.lastSuccess.put(business.id(),
-					this.runs.lastCompleteListing(business.id()).map(Instant::getEpochSecond).orElse(0L));
+					this.runs.lastSuccessAt(business.id()).map(Instant::getEpochSecond).orElse(0L));
 			Gauge
 				.builder("preverified.last.success.timestamp.seconds", this.lastSuccess,
 						(times) -> times.getOrDefault(business.id(), 0L))

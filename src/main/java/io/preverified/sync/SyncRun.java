@@ -73,6 +73,7 @@ class SyncRun {
 
 	/**
 	 * Marks the moment the run leaves the queue of the sync pool and begins.
+	 * @param startedAt that moment
 	 */
 	void begin(Instant startedAt) {
 		this.startedAt = startedAt;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import io.preverified.graphapi.NumbersPage;
 import io.preverified.numbers.NumberWriter;
 import io.preverified.numbers.PageWriteResult;
-import io.preverified.numbers.UnlistedNumbers;
+import io.preverified.numbers.UnlistedNumberRemover;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,20 +21,20 @@ import org.springframework.transaction.annotation.Transactional;
  * turns from {@code FAILED} to {@code SUCCEEDED}.
  */
 @Service
-class SyncRuns {
+class SyncRunLifecycle {
 
 	private final SyncRunRepository runs;
 
 	private final NumberWriter numbers;
 
-	private final UnlistedNumbers unlisted;
+	private final UnlistedNumberRemover unlisted;
 
 	private final SyncProperties properties;
 
 	private final Clock clock;
 
-	SyncRuns(SyncRunRepository runs, NumberWriter numbers, UnlistedNumbers unlisted, SyncProperties properties,
-			Clock clock) {
+	SyncRunLifecycle(SyncRunRepository runs, NumberWriter numbers, UnlistedNumberRemover unlisted,
+			SyncProperties properties, Clock clock) {
 		this.runs = runs;
 		this.numbers = numbers;
 		this.unlisted = unlisted;
@@ -85,9 +85,9 @@ class SyncRuns {
 	SyncRun succeed(ActiveRun run) {
 		SyncRun record = fenced(run);
 		Instant now = this.clock.instant();
-		UnlistedNumbers.Removal removal = this.unlisted.remove(
-				new UnlistedNumbers.CompleteRun(run.businessId(), run.id(), run.listed(), record.getStartedAt(),
-						lastCompleteListing(run.businessId()).orElse(null)),
+		UnlistedNumberRemover.Removal removal = this.unlisted.remove(
+				new UnlistedNumberRemover.CompleteRun(run.businessId(), run.id(), run.listed(), record.getStartedAt(),
+						lastSuccessAt(run.businessId()).orElse(null)),
 				this.properties.sync().removalGuard().toGuard(), now);
 		record.succeed(removal.removed(), removal.held(), now);
 		return record;
@@ -120,7 +120,7 @@ class SyncRuns {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Instant> lastCompleteListing(String businessId) {
+	Optional<Instant> lastSuccessAt(String businessId) {
 		return this.runs.findFirstByBusinessIdAndStatusOrderByIdDesc(businessId, SyncRun.Status.SUCCEEDED)
 			.map(SyncRun::getFinishedAt);
 	}

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.preverified.numbers.NumberStatistics;
 import io.preverified.web.ListResponse;
-import io.preverified.web.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.Sort;
@@ -26,9 +25,10 @@ class SyncRunQueries {
 
 	private final NumberStatistics statistics;
 
-	private final SyncRuns syncRuns;
+	private final SyncRunLifecycle syncRuns;
 
-	SyncRunQueries(SyncRunRepository runs, SyncRuns syncRuns, SyncProperties properties, NumberStatistics statistics) {
+	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, SyncProperties properties,
+			NumberStatistics statistics) {
 		this.syncRuns = syncRuns;
 		this.runs = runs;
 		this.properties = properties;
@@ -55,7 +55,7 @@ class SyncRunQueries {
 	}
 
 	SyncRunResponse get(long id) {
-		return this.runs.findById(id).map(SyncRunResponse::of).orElseThrow(() -> new NotFoundException("Sync run", id));
+		return this.runs.findById(id).map(SyncRunResponse::of).orElseThrow(() -> new UnknownRunException(id));
 	}
 
 	List<BusinessResponse> businesses() {
@@ -67,7 +67,7 @@ class SyncRunQueries {
 			.map(SyncRunResponse::of)
 			.orElse(null);
 		return new BusinessResponse(business.id(), business.name(), lastRun,
-				this.syncRuns.lastCompleteListing(business.id()).orElse(null),
+				this.syncRuns.lastSuccessAt(business.id()).orElse(null),
 				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())));
 	}
 

@@ -31,13 +31,13 @@ class SyncScheduler {
 
 	private final SyncLauncher launcher;
 
-	private final SyncRuns runs;
+	private final SyncRunLifecycle runs;
 
 	private final TaskScheduler taskScheduler;
 
 	private final Clock clock;
 
-	SyncScheduler(SyncProperties properties, SyncLauncher launcher, SyncRuns runs, TaskScheduler taskScheduler,
+	SyncScheduler(SyncProperties properties, SyncLauncher launcher, SyncRunLifecycle runs, TaskScheduler taskScheduler,
 			Clock clock) {
 		this.properties = properties;
 		this.launcher = launcher;

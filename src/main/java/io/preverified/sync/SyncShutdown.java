@@ -79,6 +79,7 @@ class SyncShutdown implements SmartLifecycle {
 
 	/**
 	 * Completes when the service starts to stop.
+	 * @return the signal
 	 */
 	Mono<Void> stopped() {
 		return Mono.defer(() -> this.stopped.asMono());

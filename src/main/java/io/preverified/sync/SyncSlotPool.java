@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
  * writes again.
  */
 @Component
-class SyncSlots {
+class SyncSlotPool {
 
 	private final Semaphore slots;
 
-	SyncSlots(SyncProperties properties) {
+	SyncSlotPool(SyncProperties properties) {
 		this.slots = new Semaphore(properties.sync().maxConcurrentBusinesses(), true);
 	}
 
@@ -41,7 +41,7 @@ class SyncSlots {
 		 */
 		void lend() {
 			if (this.held.compareAndSet(true, false)) {
-				SyncSlots.this.slots.release();
+				SyncSlotPool.this.slots.release();
 			}
 		}
 
@@ -50,7 +50,7 @@ class SyncSlots {
 		 */
 		void reclaim() {
 			if (!this.held.get()) {
-				SyncSlots.this.slots.acquireUninterruptibly();
+				SyncSlotPool.this.slots.acquireUninterruptibly();
 				this.held.set(true);
 			}
 		}

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * What each parameter of the API means, with an example, for the API document.
  */
-final class ApiParameters {
+final class ApiParameterDescriptions {
 
 	private static final Map<String, Described> QUERY = Map.ofEntries(
 			Map.entry("business_id", new Described("Only those of this business (its id at Meta)", "506914307656634")),
@@ -38,7 +38,7 @@ final class ApiParameters {
 			new Described("The run's id", "42"), "/api/v1/alerts", new Described("The alert's id", "17"),
 			"/api/v1/reservations", new Described("The reservation's id", "7"));
 
-	private ApiParameters() {
+	private ApiParameterDescriptions() {
 	}
 
 	static Described describe(String path, String name) {

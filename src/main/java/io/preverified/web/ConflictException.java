@@ -3,9 +3,9 @@ package io.preverified.web;
 /**
  * Thrown when a request collides with the current state; answered with {@code 409}.
  */
-public class ConflictException extends RuntimeException {
+public abstract class ConflictException extends RuntimeException {
 
-	public ConflictException(String message) {
+	protected ConflictException(String message) {
 		super(message);
 	}
 

@@ -84,16 +84,6 @@ public final class Cursor {
 	}
 
 	/**
-	 * Where a list ordered by a time, then by id, resumes.
-	 *
-	 * @param time the time of the last item of the previous page, or {@code null}
-	 * @param id its id
-	 */
-	public record TimeAndId(Instant time, long id) {
-
-	}
-
-	/**
 	 * Decodes the {@code after} parameter of a list sorted by a numeric id.
 	 * @param cursor the cursor a previous page handed out, or {@code null}
 	 * @return the id to resume after, or {@code null} when no cursor was given
@@ -110,6 +100,16 @@ public final class Cursor {
 		catch (NumberFormatException ex) {
 			throw new InvalidParameterException("after", "is not a cursor handed out by this API");
 		}
+	}
+
+	/**
+	 * Where a list ordered by a time, then by id, resumes.
+	 *
+	 * @param time the time of the last item of the previous page, or {@code null}
+	 * @param id its id
+	 */
+	public record TimeAndId(Instant time, long id) {
+
 	}
 
 }

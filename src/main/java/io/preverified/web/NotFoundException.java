@@ -3,9 +3,9 @@ package io.preverified.web;
 /**
  * Thrown when a request names something that does not exist; answered with {@code 404}.
  */
-public class NotFoundException extends RuntimeException {
+public abstract class NotFoundException extends RuntimeException {
 
-	public NotFoundException(String what, Object id) {
+	protected NotFoundException(String what, Object id) {
 		super(what + " " + id + " does not exist");
 	}
 

@@ -130,7 +130,8 @@ class OpenApiConfiguration {
 				.filter((operation) -> operation.getParameters() != null)
 				.flatMap((operation) -> operation.getParameters().stream())
 				.forEach((parameter) -> {
-					ApiParameters.Described described = ApiParameters.describe(path, parameter.getName());
+					ApiParameterDescriptions.Described described = ApiParameterDescriptions.describe(path,
+							parameter.getName());
 					if (described != null && parameter.getDescription() == null) {
 						parameter.description(described.description()).example(described.example());
 					}

@@ -2,8 +2,6 @@ package io.preverified.actions;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.preverified.IntegrationTests;

@@ -11,8 +11,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +33,7 @@ class GraphApiClientTests {
 
 	private final FakeGraphApi graphApi = FakeGraphApi.start();
 
-	private final RecordingPauses pauses = new RecordingPauses();
+	private final RecordingPauseScheduler pauses = new RecordingPauseScheduler();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -325,7 +325,7 @@ class GraphApiClientTests {
 	void fetchNumbersOpensTheCircuitAfterRepeatedFailures() {
 		this.graphApi.business(BUSINESS, "revoked", List.of());
 		GraphApiClient client = client(10, "v25.0", null, 6);
-		for (int run = 0; run < BusinessGuards.MINIMUM_CALLS; run++) {
+		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
 				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
 				.satisfies((ex) -> assertThat(ex.isCircuitOpen()).isFalse());
@@ -337,7 +337,7 @@ class GraphApiClientTests {
 				assertThat(ex.isCircuitOpen()).isTrue();
 				assertThat(ex.getAttempts()).isZero();
 			});
-		assertThat(this.graphApi.requests()).hasSize(BusinessGuards.MINIMUM_CALLS);
+		assertThat(this.graphApi.requests()).hasSize(BusinessGuardRegistry.MINIMUM_CALLS);
 		assertThat(client.circuitState(BUSINESS)).isEqualTo("OPEN");
 	}
 
@@ -450,12 +450,12 @@ class GraphApiClientTests {
 		GraphApiClient client = client(10, "v25.0", null, 2);
 		this.graphApi.intercept((call, request) -> FakeGraphApi.error(400, 4, "OAuthException",
 				"(#4) Application request limit reached"));
-		for (int run = 0; run < BusinessGuards.MINIMUM_CALLS + 2; run++) {
+		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS + 2; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
 				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast());
 		}
 		this.graphApi.intercept((call, request) -> FakeGraphApi.throttled(80008, 60));
-		for (int run = 0; run < BusinessGuards.MINIMUM_CALLS + 2; run++) {
+		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS + 2; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
 				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
 				.satisfies((ex) -> assertThat(ex.isCircuitOpen()).isFalse());
@@ -473,7 +473,7 @@ class GraphApiClientTests {
 				Duration.ofSeconds(1), Duration.ofMillis(500),
 				new GraphApiProperties.Retry(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(2)));
 		WebClient webClient = GraphApiConfiguration.webClient(WebClient.builder(), properties, "test");
-		BusinessGuards guards = new BusinessGuards(properties, RetryRegistry.ofDefaults(),
+		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, RetryRegistry.ofDefaults(),
 				CircuitBreakerRegistry.ofDefaults(), this.meters, this.pauses, Clock.systemUTC());
 		return new GraphApiClient(webClient, properties, JsonMapper.builder().build(), guards, this.meters);
 	}

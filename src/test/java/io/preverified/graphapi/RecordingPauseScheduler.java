@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
  * Pauses that take no time but are recorded, so tests can tell how long the client would
  * have waited without waiting.
  */
-public class RecordingPauses implements Pauses {
+public class RecordingPauseScheduler implements PauseScheduler {
 
 	private final List<Duration> pauses = new CopyOnWriteArrayList<>();
 

@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Bean;
  * sleep.
  */
 @TestConfiguration(proxyBeanMethods = false)
-public class RecordingPausesConfiguration {
+public class RecordingPauseSchedulerConfiguration {
 
 	@Bean
-	RecordingPauses recordingPauses() {
-		return new RecordingPauses();
+	RecordingPauseScheduler recordingPauses() {
+		return new RecordingPauseScheduler();
 	}
 
 }

@@ -1,10 +1,10 @@
 package io.preverified.numbers;
 
 import java.net.URI;
-import java.util.Base64;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import io.preverified.IntegrationTests;

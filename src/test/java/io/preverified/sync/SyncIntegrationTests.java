@@ -27,10 +27,10 @@ class SyncIntegrationTests extends IntegrationTests {
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
 	@Autowired
-	private SyncRuns runs;
+	private SyncRunLifecycle runs;
 
 	@Autowired
-	private SyncLocks locks;
+	private SyncLockRegistry locks;
 
 	@Autowired
 	private SyncLauncher launcher;

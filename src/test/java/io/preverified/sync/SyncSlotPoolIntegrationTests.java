@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * A business that upstream slows down lends its sync slot while it waits: with one slot,
  * another business syncs in the meantime instead of waiting for the slow one to end.
  */
-class SyncSlotsIntegrationTests {
+class SyncSlotPoolIntegrationTests {
 
 	private static final String SLOWED = "8301";
 

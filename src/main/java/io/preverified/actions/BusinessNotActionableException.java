@@ -1,0 +1,15 @@
+package io.preverified.actions;
+
+import io.preverified.web.ConflictException;
+
+/**
+ * Thrown when a number's business is not configured here, so there is no token to act
+ * with.
+ */
+class BusinessNotActionableException extends ConflictException {
+
+	BusinessNotActionableException(String businessId) {
+		super("Business " + businessId + " is not configured here; its numbers cannot be acted on");
+	}
+
+}
