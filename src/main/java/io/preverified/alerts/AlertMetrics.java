@@ -1,12 +1,13 @@
 package io.preverified.alerts;
 
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,17 +99,14 @@ class AlertMetrics {
 			.query((RowCallbackHandler) (row) -> counts.put(Severity.valueOf(row.getString("severity")),
 					row.getLong("open")));
 		this.openBySeverity.put(businessId, counts);
-		Instant next = this.jdbc.sql(NEXT_EXPIRY)
+		// no expiry ahead: min() is null, and the business has no such gauge
+		Optional<Timestamp> next = this.jdbc.sql(NEXT_EXPIRY)
 			.param("businessId", businessId)
 			.param("now", this.clock.instant().atOffset(ZoneOffset.UTC))
-			.query((row, index) -> (row.getTimestamp(1) != null) ? row.getTimestamp(1).toInstant() : null)
-			.single();
-		if (next != null) {
-			this.nextExpiryByBusiness.put(businessId, next.getEpochSecond());
-		}
-		else {
-			this.nextExpiryByBusiness.remove(businessId);
-		}
+			.query(Timestamp.class)
+			.optional();
+		next.ifPresentOrElse((expiry) -> this.nextExpiryByBusiness.put(businessId, expiry.toInstant().getEpochSecond()),
+				() -> this.nextExpiryByBusiness.remove(businessId));
 	}
 
 	private synchronized void publish() {

@@ -241,6 +241,8 @@ class AlertsIntegrationTests extends IntegrationTests {
 		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
 				number("n2", "VERIFIED", now.plus(Duration.ofDays(2))),
 				number("n3", "VERIFIED", now.plus(Duration.ofDays(20))));
+		// nothing ahead: expired only
+		syncNumbers(BUSINESS_2, number("m1", "EXPIRED", now.minus(Duration.ofDays(1))));
 
 		String metrics = this.mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString();
 
@@ -249,6 +251,8 @@ class AlertsIntegrationTests extends IntegrationTests {
 			.contains(
 					"preverified_numbers_expiring{business_id=\"" + BUSINESS_1 + "\",severity=\"REVERIFY_WINDOW\"} 1.0")
 			.contains("preverified_numbers_expiring{business_id=\"" + BUSINESS_1 + "\",severity=\"EXPIRED\"} 0.0")
+			.contains("preverified_numbers_expiring{business_id=\"" + BUSINESS_2 + "\",severity=\"EXPIRED\"} 1.0")
+			.doesNotContain("preverified_next_expiry_timestamp_seconds{business_id=\"" + BUSINESS_2 + "\"}")
 			.containsPattern("preverified_next_expiry_timestamp_seconds\\{business_id=\"" + BUSINESS_1 + "\"} "
 					+ String.valueOf((double) now.plus(Duration.ofDays(2)).getEpochSecond())
 						.replace(".", "\\.")
