@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.FakeGraphApi;
+import io.preverified.graphapi.GraphApiFaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -135,7 +136,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 	void throttledRequestIsRetriedBecauseUpstreamDidNothing() {
 		syncNumbers(BUSINESS_1, number(NUMBER, "NOT_VERIFIED", null));
 		graphApi.intercept((call, request) -> (request.getUrl().encodedPath().endsWith("/request_code") && call == 1)
-				? FakeGraphApi.error(400, 80008, "OAuthException", "(#80008) Too many calls") : null);
+				? GraphApiFaults.error(400, 80008, "OAuthException", "(#80008) Too many calls") : null);
 
 		assertThat(post("/api/v1/numbers/" + NUMBER + "/request-code", null)).hasStatus(HttpStatus.ACCEPTED);
 

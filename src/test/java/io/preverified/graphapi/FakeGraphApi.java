@@ -27,7 +27,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in for {@code GET /{version}/{business-id}/preverified_numbers} of the Graph
@@ -49,8 +48,6 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private static final int DEFAULT_LIMIT = 25;
 
-	private static final JsonMapper json = JsonMapper.builder().build();
-
 	private final MockWebServer server = new MockWebServer();
 
 	private final Map<String, Business> businesses = new ConcurrentHashMap<>();
@@ -63,7 +60,7 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
-	private final Map<String, MockResponse> rendered = new ConcurrentHashMap<>();
+	private final RenderedPages rendered = new RenderedPages();
 
 	private final FakeNumberWrites writes = new FakeNumberWrites(this.businesses);
 
@@ -106,7 +103,7 @@ public final class FakeGraphApi implements AutoCloseable {
 	 */
 	public void business(String businessId, String accessToken, List<Map<String, Object>> numbers) {
 		this.businesses.put(businessId, new Business(accessToken, new CopyOnWriteArrayList<>(numbers)));
-		this.rendered.keySet().removeIf((key) -> key.contains("/" + businessId + "/"));
+		this.rendered.forget(businessId);
 	}
 
 	public List<Map<String, Object>> numbers(String businessId) {
@@ -218,7 +215,7 @@ public final class FakeGraphApi implements AutoCloseable {
 		if (!"GET".equals(request.getMethod()) || !PATH.matcher(request.getUrl().encodedPath()).matches()) {
 			return this.writes.serve(request, token);
 		}
-		MockResponse rendered = this.rendered.get(renderKey(request.getUrl(), token));
+		MockResponse rendered = this.rendered.find(request.getUrl(), token);
 		return (rendered != null) ? rendered : serve(request.getUrl(), token);
 	}
 
@@ -232,55 +229,43 @@ public final class FakeGraphApi implements AutoCloseable {
 	 */
 	public void renderPages(String businessId, int limit, String fields) {
 		Business business = this.businesses.get(businessId);
-		int size = business.numbers().size();
-		// a page starts after the cursor of the record before it
-		for (int from = 0; from == 0 || from < size; from += limit) {
-			HttpUrl.Builder url = HttpUrl.get(baseUrl() + "/v25.0/" + businessId + "/preverified_numbers")
-				.newBuilder()
-				.addQueryParameter("fields", fields)
-				.addQueryParameter("limit", Integer.toString(limit));
-			if (from > 0) {
-				url.addQueryParameter("after", encodeCursor(from - 1));
-			}
-			HttpUrl page = url.build();
-			this.rendered.put(renderKey(page, business.accessToken()), serve(page, business.accessToken()));
-		}
-	}
-
-	private static String renderKey(HttpUrl url, String token) {
-		return url.encodedPath() + "|" + url.queryParameter("fields") + "|" + url.queryParameter("limit") + "|"
-				+ url.queryParameter("after") + "|" + url.queryParameter("appsecret_proof") + "|" + token;
+		this.rendered.render(baseUrl(), businessId, business.accessToken(), business.numbers().size(), limit, fields,
+				(url) -> serve(url, business.accessToken()));
 	}
 
 	private MockResponse serve(HttpUrl url, String token) {
 		Matcher path = PATH.matcher(url.encodedPath());
 		if (!path.matches()) {
-			return error(400, 100, "GraphMethodException",
+			return GraphApiFaults.error(400, 100, "GraphMethodException",
 					"Unsupported get request. Please read the Graph API documentation");
 		}
 		if (!VERSIONS.contains(path.group(1))) {
-			return error(400, 2635, "OAuthException", "(#2635) You are calling a deprecated version of the Ads API. "
-					+ "Please update to the latest version: v25.0.");
+			return GraphApiFaults.error(400, 2635, "OAuthException",
+					"(#2635) You are calling a deprecated version of the Ads API. "
+							+ "Please update to the latest version: v25.0.");
 		}
 		Business business = this.businesses.get(path.group(2));
 		if (token == null || (business != null && !business.accessToken().equals(token)) || (business == null
 				&& this.businesses.values().stream().noneMatch((b) -> b.accessToken().equals(token)))) {
-			return error(401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token");
+			return GraphApiFaults.error(401, 190, "OAuthException",
+					"Invalid OAuth access token - Cannot parse access token");
 		}
 		if (business == null) {
-			return error(404, 100, "GraphMethodException", "Unsupported get request. Object with ID '" + path.group(2)
+			return GraphApiFaults.error(404, 100, "GraphMethodException", "Unsupported get request. Object with ID '"
+					+ path.group(2)
 					+ "' does not exist, cannot be loaded due to missing permissions, or does not support this operation.");
 		}
 		String appSecret = this.appSecret;
 		if (appSecret != null && !AppSecretProof.of(token, appSecret).equals(url.queryParameter("appsecret_proof"))) {
-			return error(400, 100, "GraphMethodException", "Invalid appsecret_proof provided in the API argument");
+			return GraphApiFaults.error(400, 100, "GraphMethodException",
+					"Invalid appsecret_proof provided in the API argument");
 		}
 		Integer limit = limit(url.queryParameter("limit"));
 		if (limit == null) {
-			return error(400, 100, "OAuthException", "(#100) Param limit must be a positive integer");
+			return GraphApiFaults.error(400, 100, "OAuthException", "(#100) Param limit must be a positive integer");
 		}
 		if (limit > this.maxLimit) {
-			return errorWith(500,
+			return GraphApiFaults.errorWith(500,
 					Map.of("message", "Please reduce the amount of data you're asking for, then retry your request",
 							"type", "OAuthException", "code", 1, "fbtrace_id", "AReduce1"));
 		}
@@ -303,12 +288,12 @@ public final class FakeGraphApi implements AutoCloseable {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			return error(400, 100, "OAuthException", "(#100) Invalid cursor");
+			return GraphApiFaults.error(400, 100, "OAuthException", "(#100) Invalid cursor");
 		}
 		from = Math.min(from, matching.size());
 		Set<String> selected = selectedFields(url.queryParameter("fields"));
 		if (selected == null) {
-			return error(400, 100, "OAuthException", "(#100) Tried accessing nonexisting field");
+			return GraphApiFaults.error(400, 100, "OAuthException", "(#100) Tried accessing nonexisting field");
 		}
 		List<Map<String, Object>> data = new ArrayList<>();
 		for (Map<String, Object> number : matching.subList(from, to)) {
@@ -348,7 +333,7 @@ public final class FakeGraphApi implements AutoCloseable {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("data", data);
 		body.put("paging", paging);
-		return json(200, body);
+		return GraphApiFaults.json(200, body);
 	}
 
 	private static String token(RecordedRequest request) {
@@ -421,33 +406,6 @@ public final class FakeGraphApi implements AutoCloseable {
 	}
 
 	/**
-	 * A {@code GraphAPIError} response.
-	 * @param status HTTP status
-	 * @param code error code
-	 * @param type error type
-	 * @param message error message
-	 * @return the response
-	 */
-	public static MockResponse error(int status, int code, String type, String message) {
-		return errorWith(status,
-				Map.of("message", message, "type", type, "code", code, "fbtrace_id", "AbCdEfGhIjK" + code));
-	}
-
-	/**
-	 * A {@code GraphAPIError} response with the given error fields.
-	 * @param status HTTP status
-	 * @param error the fields of {@code error}
-	 * @return the response
-	 */
-	public static MockResponse errorWith(int status, Map<String, Object> error) {
-		MockResponse.Builder response = new MockResponse.Builder(json(status, Map.of("error", error)));
-		if (status == 401) {
-			response.setHeader("WWW-Authenticate", "OAuth \"Facebook Platform\" \"invalid_token\"");
-		}
-		return response.build();
-	}
-
-	/**
 	 * The response the fake would give a request, to be altered by a test.
 	 * @param fake the fake
 	 * @param request the request
@@ -455,47 +413,6 @@ public final class FakeGraphApi implements AutoCloseable {
 	 */
 	public static MockResponse page(FakeGraphApi fake, RecordedRequest request) {
 		return fake.serve(request);
-	}
-
-	/**
-	 * A throttling error with usage headers, as upstream sends when a business has made
-	 * too many calls.
-	 * @param code the throttling code, such as 80008
-	 * @param regainAccessMinutes the {@code estimated_time_to_regain_access}
-	 * @return the response
-	 */
-	public static MockResponse throttled(int code, int regainAccessMinutes) {
-		return new MockResponse.Builder(errorWith(400,
-				Map.of("message", "(#" + code + ") There have been too many calls for this WhatsApp Business account.",
-						"type", "OAuthException", "code", code, "error_subcode", 2446079, "is_transient", true,
-						"fbtrace_id", "AThrottle")))
-			.setHeader("X-Business-Use-Case-Usage", usage(100, regainAccessMinutes))
-			.build();
-	}
-
-	/**
-	 * An {@code X-Business-Use-Case-Usage} header value.
-	 * @param percent the usage reported
-	 * @param regainAccessMinutes the {@code estimated_time_to_regain_access}
-	 * @return the header value
-	 */
-	public static String usage(int percent, int regainAccessMinutes) {
-		return json.writeValueAsString(
-				Map.of("506914307656634", List.of(Map.of("type", "whatsapp_business_management", "call_count", percent,
-						"total_cputime", 1, "total_time", 1, "estimated_time_to_regain_access", regainAccessMinutes))));
-	}
-
-	/**
-	 * A JSON response.
-	 * @param status HTTP status
-	 * @param body what to serialize as its body
-	 * @return the response
-	 */
-	public static MockResponse json(int status, Object body) {
-		return new MockResponse.Builder().code(status)
-			.setHeader("Content-Type", "application/json; charset=UTF-8")
-			.body(json.writeValueAsString(body))
-			.build();
 	}
 
 	record Business(String accessToken, List<Map<String, Object>> numbers) {

@@ -82,13 +82,13 @@ final class FakeNumberWrites {
 			.filter((business) -> find(business, numberId).isPresent())
 			.findFirst();
 		if (owner.isEmpty()) {
-			return FakeGraphApi.error(400, 100, "GraphMethodException",
+			return GraphApiFaults.error(400, 100, "GraphMethodException",
 					"Unsupported " + request.getMethod().toLowerCase() + " request. Object with ID '" + numberId
 							+ "' does not exist, cannot be loaded due to missing "
 							+ "permissions, or does not support this operation");
 		}
 		if (token == null || !owner.get().accessToken().equals(token)) {
-			return FakeGraphApi.error(401, 190, "OAuthException",
+			return GraphApiFaults.error(401, 190, "OAuthException",
 					"Invalid OAuth access token - Cannot parse access token");
 		}
 		Map<String, Object> found = find(owner.get(), numberId).orElseThrow();
@@ -98,10 +98,10 @@ final class FakeNumberWrites {
 				"POST".equals(request.getMethod()) ? requestCode(numberId, found) : unsupported(request);
 			case "verify_code" -> "POST".equals(request.getMethod())
 					? verifyCode(numberId, found, parameters.get("code")) : unsupported(request);
-			case "GET" -> FakeGraphApi.json(200, found);
+			case "GET" -> GraphApiFaults.json(200, found);
 			case "DELETE" -> {
 				owner.get().numbers().remove(found);
-				yield FakeGraphApi.json(200, Map.of("success", true));
+				yield GraphApiFaults.json(200, Map.of("success", true));
 			}
 			default -> unsupported(request);
 		};
@@ -114,7 +114,7 @@ final class FakeNumberWrites {
 		String code = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
 		this.inbox.computeIfAbsent(numberId, (id) -> new CopyOnWriteArrayList<>()).add(code);
 		this.codeSent.accept(numberId, code);
-		return FakeGraphApi.json(200, Map.of("success", true));
+		return GraphApiFaults.json(200, Map.of("success", true));
 	}
 
 	private MockResponse verifyCode(String numberId, Map<String, Object> number, String code) {
@@ -122,7 +122,7 @@ final class FakeNumberWrites {
 			return outsideWindow();
 		}
 		if (code == null || !lastCode(numberId).map(code::equals).orElse(false)) {
-			return FakeGraphApi.errorWith(400,
+			return GraphApiFaults.errorWith(400,
 					Map.of("message", "(#136025) Verify code error", "type", "OAuthException", "code", 136025,
 							"error_user_msg", "The code you entered is not correct. Check the code and try again.",
 							"fbtrace_id", "AWrongCode"));
@@ -132,17 +132,17 @@ final class FakeNumberWrites {
 		number.put("code_verification_time", now.getEpochSecond());
 		number.put("verification_expiry_time", now.plus(Duration.ofDays(90)).getEpochSecond());
 		this.inbox.remove(numberId);
-		return FakeGraphApi.json(200, Map.of("success", true));
+		return GraphApiFaults.json(200, Map.of("success", true));
 	}
 
 	private MockResponse add(String businessId, String token, String phoneNumber) {
 		FakeGraphApi.Business business = this.businesses.get(businessId);
 		if (business == null || token == null || !business.accessToken().equals(token)) {
-			return FakeGraphApi.error(401, 190, "OAuthException",
+			return GraphApiFaults.error(401, 190, "OAuthException",
 					"Invalid OAuth access token - Cannot parse access token");
 		}
 		if (phoneNumber == null || phoneNumber.isBlank()) {
-			return FakeGraphApi.error(400, 100, "OAuthException", "(#100) The parameter phone_number is required");
+			return GraphApiFaults.error(400, 100, "OAuthException", "(#100) The parameter phone_number is required");
 		}
 		String id = Long.toString(this.nextId.incrementAndGet());
 		Map<String, Object> number = new LinkedHashMap<>();
@@ -151,7 +151,7 @@ final class FakeNumberWrites {
 		number.put("code_verification_status", "NOT_VERIFIED");
 		number.put("owner_business", Map.of("id", businessId));
 		business.numbers().add(number);
-		return FakeGraphApi.json(200, Map.of("id", id));
+		return GraphApiFaults.json(200, Map.of("id", id));
 	}
 
 	// upstream renews a verification only in its last 45 days
@@ -167,7 +167,7 @@ final class FakeNumberWrites {
 	}
 
 	private static MockResponse outsideWindow() {
-		return FakeGraphApi.errorWith(400,
+		return GraphApiFaults.errorWith(400,
 				Map.of("message",
 						"(#136024) The phone number can be re-verified only in the last 45 days "
 								+ "of its verification",
@@ -182,7 +182,7 @@ final class FakeNumberWrites {
 	}
 
 	private static MockResponse unsupported(RecordedRequest request) {
-		return FakeGraphApi.error(400, 100, "GraphMethodException", "Unsupported " + request.getMethod().toLowerCase()
+		return GraphApiFaults.error(400, 100, "GraphMethodException", "Unsupported " + request.getMethod().toLowerCase()
 				+ " request. Please read the Graph API documentation");
 	}
 

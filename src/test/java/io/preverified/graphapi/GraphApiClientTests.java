@@ -102,7 +102,7 @@ class GraphApiClientTests {
 	@Test
 	void fetchNumbersWhenUpstreamAnswersWithAnErrorThrowsItsDetails() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
-		this.graphApi.intercept((call, request) -> FakeGraphApi.errorWith(500,
+		this.graphApi.intercept((call, request) -> GraphApiFaults.errorWith(500,
 				Map.of("message", "An unexpected error has occurred.", "type", "OAuthException", "code", 2,
 						"error_subcode", 1234, "fbtrace_id", "Ax1", "is_transient", true)));
 
@@ -157,7 +157,7 @@ class GraphApiClientTests {
 	@Test
 	void fetchNumbersWhenTheCursorDoesNotAdvanceFails() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
-		this.graphApi.intercept((call, request) -> FakeGraphApi.json(200, Map.of("data", List.of(Map.of("id", "1")),
+		this.graphApi.intercept((call, request) -> GraphApiFaults.json(200, Map.of("data", List.of(Map.of("id", "1")),
 				"paging", Map.of("cursors", Map.of("after", "stuck"), "next", this.graphApi.baseUrl() + "/next"))));
 
 		assertThatExceptionOfType(GraphApiException.class)
@@ -171,10 +171,10 @@ class GraphApiClientTests {
 		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 30, Instant.now());
 		this.graphApi.business(BUSINESS, TOKEN, inventory);
 		this.graphApi.intercept((call, request) -> switch (call) {
-			case 1 -> FakeGraphApi.errorWith(500, Map.of("message", "An unknown error occurred", "type",
+			case 1 -> GraphApiFaults.errorWith(500, Map.of("message", "An unknown error occurred", "type",
 					"OAuthException", "code", 1, "fbtrace_id", "A1"));
-			case 2 -> FakeGraphApi.errorWith(400, Map.of("message", "Temporary", "type", "OAuthException", "code", 190,
-					"is_transient", true, "fbtrace_id", "A2"));
+			case 2 -> GraphApiFaults.errorWith(400, Map.of("message", "Temporary", "type", "OAuthException", "code",
+					190, "is_transient", true, "fbtrace_id", "A2"));
 			case 4 -> new MockResponse.Builder().code(502)
 				.setHeader("Content-Type", "text/html")
 				.body("<html>Bad Gateway</html>")
@@ -201,7 +201,7 @@ class GraphApiClientTests {
 	void fetchNumbersGivesUpAfterMaxAttemptsAndSaysHowMany() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
 		this.graphApi.intercept(
-				(call, request) -> FakeGraphApi.error(503, 2, "OAuthException", "Service temporarily unavailable"));
+				(call, request) -> GraphApiFaults.error(503, 2, "OAuthException", "Service temporarily unavailable"));
 
 		assertThatExceptionOfType(GraphApiException.class)
 			.isThrownBy(() -> client(10, "v25.0", null, 4).fetchNumbers(BUSINESS, TOKEN).blockLast())
@@ -223,7 +223,7 @@ class GraphApiClientTests {
 			.satisfies((ex) -> assertThat(ex.getAttempts()).isOne());
 		assertThat(this.graphApi.requests()).hasSize(1);
 		for (int code : new int[] { 10, 100, 102, 200, 299, 463, 467 }) {
-			this.graphApi.intercept((call, request) -> FakeGraphApi.error(400, code, "OAuthException", "Permanent"));
+			this.graphApi.intercept((call, request) -> GraphApiFaults.error(400, code, "OAuthException", "Permanent"));
 			assertThatExceptionOfType(GraphApiException.class)
 				.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
 				.satisfies((ex) -> assertThat(ex.getAttempts()).as("code %d", code).isOne());
@@ -264,7 +264,7 @@ class GraphApiClientTests {
 	@Test
 	void fetchNumbersWhenThrottledWaitsAsUpstreamSays() {
 		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 5, Instant.now()));
-		this.graphApi.intercept((call, request) -> (call == 1) ? FakeGraphApi.throttled(80008, 1) : null);
+		this.graphApi.intercept((call, request) -> (call == 1) ? GraphApiFaults.throttled(80008, 1) : null);
 
 		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).collectList().block();
 
@@ -280,7 +280,7 @@ class GraphApiClientTests {
 	@Test
 	void fetchNumbersWhenBlockedForLongerThanTheLongestPauseFailsWithoutWaiting() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
-		this.graphApi.intercept((call, request) -> FakeGraphApi.throttled(80008, 60));
+		this.graphApi.intercept((call, request) -> GraphApiFaults.throttled(80008, 60));
 
 		assertThatExceptionOfType(GraphApiException.class)
 			.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
@@ -344,8 +344,8 @@ class GraphApiClientTests {
 	@Test
 	void fetchNumbersWhenA200IsNotAPageFailsInsteadOfReadingAnEmptyInventory() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
-		for (MockResponse notAPage : List.of(FakeGraphApi.json(200, Map.of()),
-				FakeGraphApi.json(200, Map.of("data", "none")),
+		for (MockResponse notAPage : List.of(GraphApiFaults.json(200, Map.of()),
+				GraphApiFaults.json(200, Map.of("data", "none")),
 				new MockResponse.Builder().code(200)
 					.setHeader("Content-Type", "text/html")
 					.body("<html>Service Unavailable</html>")
@@ -361,7 +361,7 @@ class GraphApiClientTests {
 	@Test
 	void fetchNumbersWhenA200CarriesAnErrorObjectClassifiesItLikeAnyError() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
-		this.graphApi.intercept((call, request) -> FakeGraphApi.json(200, Map.of("error", Map.of("message",
+		this.graphApi.intercept((call, request) -> GraphApiFaults.json(200, Map.of("error", Map.of("message",
 				"Error validating access token", "type", "OAuthException", "code", 190, "fbtrace_id", "AzErr"))));
 
 		assertThatExceptionOfType(GraphApiException.class)
@@ -419,7 +419,7 @@ class GraphApiClientTests {
 		String huge = "x".repeat(GraphApiClient.MAX_PAGE_BYTES);
 		this.graphApi.intercept(
 				(call, request) -> (call == 1)
-						? FakeGraphApi.json(200,
+						? GraphApiFaults.json(200,
 								Map.of("data", List.of(Map.of("id", "1", "padding", huge)), "paging", Map.of()))
 						: null);
 
@@ -434,7 +434,7 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
 		this.graphApi.intercept((call, request) -> {
 			String cursor = ("a".equals(request.getUrl().queryParameter("after"))) ? "b" : "a";
-			return FakeGraphApi.json(200, Map.of("data", List.of(Map.of("id", "n" + call)), "paging",
+			return GraphApiFaults.json(200, Map.of("data", List.of(Map.of("id", "n" + call)), "paging",
 					Map.of("cursors", Map.of("after", cursor), "next", this.graphApi.baseUrl() + "/next")));
 		});
 
@@ -448,13 +448,13 @@ class GraphApiClientTests {
 	void fetchNumbersWhenThrottledRepeatedlyKeepsTheCircuitClosed() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
 		GraphApiClient client = client(10, "v25.0", null, 2);
-		this.graphApi.intercept((call, request) -> FakeGraphApi.error(400, 4, "OAuthException",
+		this.graphApi.intercept((call, request) -> GraphApiFaults.error(400, 4, "OAuthException",
 				"(#4) Application request limit reached"));
 		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS + 2; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
 				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast());
 		}
-		this.graphApi.intercept((call, request) -> FakeGraphApi.throttled(80008, 60));
+		this.graphApi.intercept((call, request) -> GraphApiFaults.throttled(80008, 60));
 		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS + 2; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
 				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
-import io.preverified.graphapi.FakeGraphApi;
+import io.preverified.graphapi.GraphApiFaults;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +29,8 @@ class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 		graphApi.business(BUSINESS_1, TOKEN_1, DemoInventory.generate(BUSINESS_1, "First", 150, NOW));
 		syncAndWait(BUSINESS_1);
 		long firing = openAlerts();
-		for (MockResponse notAPage : List.of(FakeGraphApi.json(200, Map.of()),
-				FakeGraphApi.json(200, Map.of("error",
+		for (MockResponse notAPage : List.of(GraphApiFaults.json(200, Map.of()),
+				GraphApiFaults.json(200, Map.of("error",
 						Map.of("message", "An unexpected error has occurred. Please retry your request later.", "type",
 								"OAuthException", "code", 2, "is_transient", true, "fbtrace_id", "AxHostile"))),
 				new MockResponse.Builder().code(200)
@@ -138,7 +138,7 @@ class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 		syncAndWait(BUSINESS_1);
 		graphApi.intercept((call, request) -> {
 			String cursor = "a".equals(request.getUrl().queryParameter("after")) ? "b" : "a";
-			return FakeGraphApi.json(200, Map.of("data",
+			return GraphApiFaults.json(200, Map.of("data",
 					List.of(SyncIntegrationTests.number("n" + call, "+1555123000" + call, "VERIFIED", null, null)),
 					"paging", Map.of("cursors", Map.of("after", cursor), "next", graphApi.baseUrl() + "/next")));
 		});

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
-import io.preverified.graphapi.FakeGraphApi;
+import io.preverified.graphapi.GraphApiFaults;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -234,7 +234,7 @@ class SyncIntegrationTests extends IntegrationTests {
 		graphApi
 			.intercept(
 					(call, request) -> (call == 3)
-							? FakeGraphApi.errorWith(400, Map.of("message", "Invalid parameter", "type",
+							? GraphApiFaults.errorWith(400, Map.of("message", "Invalid parameter", "type",
 									"OAuthException", "code", 100, "error_subcode", 33, "fbtrace_id", "AxYz123"))
 							: null);
 
@@ -255,7 +255,7 @@ class SyncIntegrationTests extends IntegrationTests {
 	@Test
 	void runWhoseCursorDoesNotAdvanceFails() {
 		graphApi.business(BUSINESS_1, TOKEN_1, List.of());
-		graphApi.intercept((call, request) -> FakeGraphApi.json(200, Map.of("data",
+		graphApi.intercept((call, request) -> GraphApiFaults.json(200, Map.of("data",
 				List.of(number("n" + call, "+1555123000" + call, "VERIFIED", null, null)), "paging",
 				Map.of("cursors", Map.of("after", "the-same-cursor"), "next",
 						graphApi.baseUrl() + "/v25.0/" + BUSINESS_1 + "/preverified_numbers?after=the-same-cursor"))));

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
+import io.preverified.graphapi.GraphApiFaults;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,10 @@ class SyncResilienceIntegrationTests extends IntegrationTests {
 					.build();
 			}
 			if (call % 7 == 0) {
-				return FakeGraphApi.throttled(80008, 1);
+				return GraphApiFaults.throttled(80008, 1);
 			}
 			if (call % 5 == 0) {
-				return FakeGraphApi.errorWith(500, Map.of("message", "An unexpected error has occurred.", "type",
+				return GraphApiFaults.errorWith(500, Map.of("message", "An unexpected error has occurred.", "type",
 						"OAuthException", "code", 2, "is_transient", true, "fbtrace_id", "AFault"));
 			}
 			return null;
@@ -164,7 +165,7 @@ class SyncResilienceIntegrationTests extends IntegrationTests {
 		graphApi.business(BUSINESS_3, TOKEN_3, DemoInventory.generate(BUSINESS_3, "Third", 10, Instant.now()));
 		double throttledBefore = requests(BUSINESS_3, "throttled");
 		double succeededBefore = requests(BUSINESS_3, "success");
-		graphApi.intercept((call, request) -> (call == 1) ? FakeGraphApi.throttled(80008, 1) : null);
+		graphApi.intercept((call, request) -> (call == 1) ? GraphApiFaults.throttled(80008, 1) : null);
 
 		syncAndWait(BUSINESS_3);
 
