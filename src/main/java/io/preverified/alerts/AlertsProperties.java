@@ -42,6 +42,14 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 		}
 	}
 
+	// an address to POST to: relative or other-scheme URLs would fail only at the first
+	// alert
+	private static void requireHttpUrl(String key, URI url) {
+		if (url != null && (!url.isAbsolute() || !url.getScheme().matches("https?"))) {
+			throw new IllegalArgumentException(key + " must be an absolute http or https URL, was " + url);
+		}
+	}
+
 	/**
 	 * Webhook notifications.
 	 *
@@ -56,10 +64,7 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 			@NotNull @DurationMin(millis = 1) @DefaultValue("10m") Duration maxBackoff) {
 
 		Webhook {
-			if (url != null && (!url.isAbsolute() || !url.getScheme().matches("https?"))) {
-				throw new IllegalArgumentException(
-						"preverified.alerts.webhook.url must be an absolute http or https URL, was " + url);
-			}
+			requireHttpUrl("preverified.alerts.webhook.url", url);
 		}
 
 		boolean enabled() {
@@ -83,10 +88,7 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 	record Alertmanager(URI url) {
 
 		Alertmanager {
-			if (url != null && (!url.isAbsolute() || !url.getScheme().matches("https?"))) {
-				throw new IllegalArgumentException(
-						"preverified.alerts.alertmanager.url must be an absolute http or https URL, was " + url);
-			}
+			requireHttpUrl("preverified.alerts.alertmanager.url", url);
 		}
 
 		boolean enabled() {

@@ -31,6 +31,7 @@ class AlertsPropertiesTests {
 			assertThat(properties.critical()).isEqualTo(Duration.ofDays(3));
 			assertThat(properties.evaluationInterval()).isEqualTo(Duration.ofMinutes(1));
 			assertThat(properties.webhook().enabled()).isFalse();
+			assertThat(properties.alertmanager().enabled()).isFalse();
 			assertThat(properties.webhook().groupWait()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.webhook().initialBackoff()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.webhook().maxBackoff()).isEqualTo(Duration.ofMinutes(10));
@@ -65,6 +66,9 @@ class AlertsPropertiesTests {
 		assertRefused("preverified.alerts.warning=45d", "preverified.alerts.reverify-window");
 		assertRefused("preverified.alerts.warning=60d", "preverified.alerts.warning");
 		assertRefused("preverified.alerts.webhook.url=hooks/preverified", "preverified.alerts.webhook.url");
+		assertRefused("preverified.alerts.alertmanager.url=alertmanager:9093", "preverified.alerts.alertmanager.url");
+		assertRefused("preverified.alerts.alertmanager.url=ftp://alertmanager:9093",
+				"preverified.alerts.alertmanager.url");
 		assertRefused("preverified.alerts.evaluation-interval=0s", "evaluationInterval");
 	}
 
