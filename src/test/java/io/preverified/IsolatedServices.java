@@ -27,16 +27,28 @@ public final class IsolatedServices {
 
 	private final JdbcConnectionDetails direct;
 
+	// what every start is given beside its own properties
+	private final List<String> wiring;
+
+	/**
+	 * Isolated services that reach the tests' PostgreSQL directly.
+	 * @param schema their schema
+	 */
 	public IsolatedServices(String schema) {
-		this(schema, null);
+		this(schema, null, null);
 	}
 
 	/**
-	 * Isolated services that reach the tests' PostgreSQL through a relay.
+	 * Isolated services, usually made by {@link TestServices}.
 	 * @param schema their schema
-	 * @param relay the relay, or {@code null} to connect directly
+	 * @param relay the relay to reach PostgreSQL through, or {@code null} to connect
+	 * directly
+	 * @param graphApiBaseUrl the Graph API they call, or {@code null} to leave it to the
+	 * properties of each start
 	 */
-	public IsolatedServices(String schema, TcpRelay relay) {
+	IsolatedServices(String schema, TcpRelay relay, String graphApiBaseUrl) {
+		this.wiring = (graphApiBaseUrl != null) ? List.of("preverified.graph-api.base-url=" + graphApiBaseUrl)
+				: List.of();
 		this.schema = schema;
 		JdbcConnectionDetails shared = TestDatabase.connectionDetails(new StandardEnvironment());
 		String url = shared.getJdbcUrl() + (shared.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
@@ -58,14 +70,17 @@ public final class IsolatedServices {
 	}
 
 	/**
-	 * The database of this schema, for a service in another process.
-	 * @return {@code spring.datasource.*} and {@code spring.flyway.schemas} arguments
+	 * The database of this schema and the Graph API, for a service in another process.
+	 * @return {@code spring.datasource.*}, {@code spring.flyway.schemas} and Graph API
+	 * arguments
 	 */
-	public List<String> databaseArguments() {
-		return List.of("--spring.flyway.schemas=" + this.schema,
+	public List<String> arguments() {
+		List<String> arguments = new ArrayList<>(List.of("--spring.flyway.schemas=" + this.schema,
 				"--spring.datasource.url=" + this.database.getJdbcUrl(),
 				"--spring.datasource.username=" + this.database.getUsername(),
-				"--spring.datasource.password=" + this.database.getPassword());
+				"--spring.datasource.password=" + this.database.getPassword()));
+		this.wiring.forEach((property) -> arguments.add("--" + property));
+		return arguments;
 	}
 
 	/**
@@ -75,6 +90,7 @@ public final class IsolatedServices {
 	 */
 	public ConfigurableApplicationContext start(String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.flyway.schemas=" + this.schema));
+		all.addAll(this.wiring);
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(PreverifiedSyncApplication.class)
 			.initializers(

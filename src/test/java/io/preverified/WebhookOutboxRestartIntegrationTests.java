@@ -10,6 +10,7 @@ import io.preverified.alerts.WebhookReceiver;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,13 +22,15 @@ import static org.awaitility.Awaitility.await;
  */
 class WebhookOutboxRestartIntegrationTests {
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	private static final WebhookReceiver receiver = WebhookReceiver.start();
 
 	@AfterAll
 	static void stop() {
-		graphApi.close();
 		receiver.close();
 	}
 
@@ -40,13 +43,12 @@ class WebhookOutboxRestartIntegrationTests {
 		number.put("verification_expiry_time", Instant.now().plus(Duration.ofDays(2)).getEpochSecond());
 		graphApi.business("3001", "token-3001", List.of(number));
 		receiver.answerByDefault(503);
-		IsolatedServices services = new IsolatedServices("outbox_restart");
-		String[] properties = { "preverified.graph-api.base-url=" + graphApi.baseUrl(),
-				"preverified.businesses[0].id=3001", "preverified.businesses[0].access-token=token-3001",
-				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h",
-				"preverified.alerts.evaluation-interval=1h", "preverified.alerts.webhook.url=" + receiver.url(),
-				"preverified.alerts.webhook.group-wait=0s", "preverified.alerts.webhook.initial-backoff=100ms",
-				"preverified.alerts.webhook.max-backoff=200ms" };
+		IsolatedServices services = testServices.isolated("outbox_restart");
+		String[] properties = { "preverified.businesses[0].id=3001",
+				"preverified.businesses[0].access-token=token-3001", "preverified.sync.initial-delay=0s",
+				"preverified.sync.interval=1h", "preverified.alerts.evaluation-interval=1h",
+				"preverified.alerts.webhook.url=" + receiver.url(), "preverified.alerts.webhook.group-wait=0s",
+				"preverified.alerts.webhook.initial-backoff=100ms", "preverified.alerts.webhook.max-backoff=200ms" };
 
 		try (ConfigurableApplicationContext service = services.start(properties)) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2);

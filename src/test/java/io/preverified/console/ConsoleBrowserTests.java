@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -39,7 +41,10 @@ class ConsoleBrowserTests extends BrowserTests {
 
 	private static final String GLOBEX = "9102";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	private static ConfigurableApplicationContext service;
 
@@ -50,10 +55,9 @@ class ConsoleBrowserTests extends BrowserTests {
 		Instant now = Instant.now();
 		graphApi.business(ACME, "token-acme", DemoInventory.generate(ACME, "Acme", 120, now));
 		graphApi.business(GLOBEX, "token-globex", DemoInventory.generate(GLOBEX, "Globex", 40, now));
-		IsolatedServices services = new IsolatedServices("console_open");
+		IsolatedServices services = testServices.isolated("console_open");
 		jdbc = services.jdbc();
-		service = services.start("preverified.graph-api.base-url=" + graphApi.baseUrl(),
-				"preverified.businesses[0].id=" + ACME, "preverified.businesses[0].name=Acme",
+		service = services.start("preverified.businesses[0].id=" + ACME, "preverified.businesses[0].name=Acme",
 				"preverified.businesses[0].access-token=token-acme", "preverified.businesses[1].id=" + GLOBEX,
 				"preverified.businesses[1].name=Globex", "preverified.businesses[1].access-token=token-globex",
 				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h");
@@ -67,7 +71,6 @@ class ConsoleBrowserTests extends BrowserTests {
 		if (service != null) {
 			service.close();
 		}
-		graphApi.close();
 	}
 
 	@Test

@@ -16,9 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -35,16 +36,14 @@ class ReservationReplicasIntegrationTests {
 
 	private static final String BUSINESS = "8401";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
 
 	@Test
 	void twoInstancesReservingAtOnceNeverHoldOneNumberTwice() throws Exception {
@@ -58,11 +57,11 @@ class ReservationReplicasIntegrationTests {
 			pool.add(number);
 		}
 		graphApi.business(BUSINESS, "token-" + BUSINESS, pool);
-		IsolatedServices services = new IsolatedServices("reservation_replicas");
+		IsolatedServices services = testServices.isolated("reservation_replicas");
 		JdbcTemplate jdbc = services.jdbc();
-		String[] properties = { "preverified.graph-api.base-url=" + graphApi.baseUrl(),
-				"preverified.businesses[0].id=" + BUSINESS, "preverified.businesses[0].access-token=token-" + BUSINESS,
-				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h" };
+		String[] properties = { "preverified.businesses[0].id=" + BUSINESS,
+				"preverified.businesses[0].access-token=token-" + BUSINESS, "preverified.sync.initial-delay=0s",
+				"preverified.sync.interval=1h" };
 		try (ConfigurableApplicationContext first = services.start(properties);
 				ConfigurableApplicationContext second = services.start(properties)) {
 			await().atMost(Duration.ofSeconds(30))

@@ -10,10 +10,11 @@ import java.time.Instant;
 
 import io.preverified.IsolatedServices;
 import io.preverified.TcpRelay;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +36,12 @@ class SyncDatabaseOutageIntegrationTests {
 
 	private static final String BUSINESS = "8001";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
 
 	@Test
 	void scheduledRunsResumeAfterTheDatabaseReturnsAndHealthAnswersFastThroughout() throws Exception {
@@ -50,10 +49,9 @@ class SyncDatabaseOutageIntegrationTests {
 				DemoInventory.generate(BUSINESS, "Outage", 250, Instant.now()));
 		InetSocketAddress database = IsolatedServices.databaseAddress();
 		try (TcpRelay relay = TcpRelay.to(database.getHostString(), database.getPort())) {
-			IsolatedServices services = new IsolatedServices("database_outage", relay);
+			IsolatedServices services = testServices.isolated("database_outage", relay);
 			JdbcTemplate jdbc = services.jdbc();
-			try (ConfigurableApplicationContext service = services.start(
-					"preverified.graph-api.base-url=" + graphApi.baseUrl(), "preverified.graph-api.page-size=50",
+			try (ConfigurableApplicationContext service = services.start("preverified.graph-api.page-size=50",
 					"preverified.businesses[0].id=" + BUSINESS,
 					"preverified.businesses[0].access-token=token-" + BUSINESS, "preverified.sync.initial-delay=0s",
 					"preverified.sync.interval=2s", "preverified.sync.lock-lease=3s",

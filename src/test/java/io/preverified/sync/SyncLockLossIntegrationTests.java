@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,21 +25,18 @@ class SyncLockLossIntegrationTests {
 
 	private static final String BUSINESS = "8201";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
 
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	@Test
 	void runWhoseLockExtensionFailsStopsBeforeItsNextWriteAndRemovesNothing() {
 		graphApi.business(BUSINESS, "token-" + BUSINESS,
 				DemoInventory.generate(BUSINESS, "Fenced", 300, Instant.now()));
-		IsolatedServices services = new IsolatedServices("lock_loss");
+		IsolatedServices services = testServices.isolated("lock_loss");
 		JdbcTemplate jdbc = services.jdbc();
-		try (ConfigurableApplicationContext service = services.start(
-				"preverified.graph-api.base-url=" + graphApi.baseUrl(), "preverified.graph-api.page-size=20",
+		try (ConfigurableApplicationContext service = services.start("preverified.graph-api.page-size=20",
 				"preverified.businesses[0].id=" + BUSINESS, "preverified.businesses[0].access-token=token-" + BUSINESS,
 				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h",
 				"preverified.sync.lock-lease=3s")) {

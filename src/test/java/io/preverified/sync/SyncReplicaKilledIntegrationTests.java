@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
 import io.preverified.PreverifiedSyncApplication;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,10 @@ class SyncReplicaKilledIntegrationTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(5);
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
 
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	@Test
 	void businessOfAReplicaKilledMidRunIsSyncedAgainWithinTheLeasePlusAMinute() throws Exception {
@@ -54,12 +53,12 @@ class SyncReplicaKilledIntegrationTests {
 			.newBuilder()
 			.headersDelay(500, TimeUnit.MILLISECONDS)
 			.build());
-		IsolatedServices services = new IsolatedServices("replica_killed");
+		IsolatedServices services = testServices.isolated("replica_killed");
 		JdbcTemplate jdbc = services.jdbc();
-		List<String> properties = List.of("preverified.graph-api.base-url=" + graphApi.baseUrl(),
-				"preverified.graph-api.page-size=50", "preverified.businesses[0].id=" + BUSINESS,
-				"preverified.businesses[0].access-token=token-" + BUSINESS, "preverified.sync.initial-delay=0s",
-				"preverified.sync.interval=1h", "preverified.sync.lock-lease=" + LEASE.toSeconds() + "s");
+		List<String> properties = List.of("preverified.graph-api.page-size=50",
+				"preverified.businesses[0].id=" + BUSINESS, "preverified.businesses[0].access-token=token-" + BUSINESS,
+				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h",
+				"preverified.sync.lock-lease=" + LEASE.toSeconds() + "s");
 
 		Process replica = startReplica(services, properties);
 		Instant killed;
@@ -101,7 +100,7 @@ class SyncReplicaKilledIntegrationTests {
 	private static Process startReplica(IsolatedServices services, List<String> properties) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				System.getProperty("java.class.path"), PreverifiedSyncApplication.class.getName(), "--server.port=0"));
-		command.addAll(services.databaseArguments());
+		command.addAll(services.arguments());
 		properties.forEach((property) -> command.add("--" + property));
 		File log = new File("target/replica-killed.log");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();

@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,12 +30,10 @@ class SyncReplicasIntegrationTests {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
 
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	@Test
 	void twoReplicasNeverRunOneBusinessAtOnceAndKeepItsInterval() {
@@ -48,7 +47,7 @@ class SyncReplicasIntegrationTests {
 			.newBuilder()
 			.headersDelay(150, TimeUnit.MILLISECONDS)
 			.build());
-		IsolatedServices services = new IsolatedServices("sync_replicas");
+		IsolatedServices services = testServices.isolated("sync_replicas");
 		JdbcTemplate jdbc = services.jdbc();
 		String[] properties = properties();
 
@@ -72,10 +71,9 @@ class SyncReplicasIntegrationTests {
 	}
 
 	private static String[] properties() {
-		List<String> properties = new java.util.ArrayList<>(
-				List.of("preverified.graph-api.base-url=" + graphApi.baseUrl(), "preverified.graph-api.page-size=10",
-						"preverified.sync.initial-delay=0s", "preverified.sync.interval=" + INTERVAL.toMillis() + "ms",
-						"preverified.alerts.evaluation-interval=1h"));
+		List<String> properties = new java.util.ArrayList<>(List.of("preverified.graph-api.page-size=10",
+				"preverified.sync.initial-delay=0s", "preverified.sync.interval=" + INTERVAL.toMillis() + "ms",
+				"preverified.alerts.evaluation-interval=1h"));
 		for (int i = 0; i < BUSINESSES.size(); i++) {
 			properties.add("preverified.businesses[%d].id=%s".formatted(i, BUSINESSES.get(i)));
 			properties.add("preverified.businesses[%d].access-token=token-%s".formatted(i, BUSINESSES.get(i)));

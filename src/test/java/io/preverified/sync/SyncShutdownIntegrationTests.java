@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,12 +24,10 @@ import static org.awaitility.Awaitility.await;
  */
 class SyncShutdownIntegrationTests {
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
 
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	@Test
 	void runInProgressAtShutdownStopsBetweenPagesAndIsRecordedAsFailed() {
@@ -37,11 +36,10 @@ class SyncShutdownIntegrationTests {
 			.newBuilder()
 			.headersDelay(300, TimeUnit.MILLISECONDS)
 			.build());
-		IsolatedServices services = new IsolatedServices("sync_shutdown");
+		IsolatedServices services = testServices.isolated("sync_shutdown");
 		JdbcTemplate jdbc = services.jdbc();
 
-		try (ConfigurableApplicationContext service = services.start(
-				"preverified.graph-api.base-url=" + graphApi.baseUrl(), "preverified.graph-api.page-size=10",
+		try (ConfigurableApplicationContext service = services.start("preverified.graph-api.page-size=10",
 				"preverified.businesses[0].id=6001", "preverified.businesses[0].access-token=token-6001",
 				"preverified.sync.initial-delay=0s")) {
 			await().atMost(Duration.ofSeconds(30))

@@ -5,10 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,12 +27,10 @@ class SyncSlotPoolIntegrationTests {
 
 	private static final String OTHER = "8302";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
 
-	@AfterAll
-	static void stop() {
-		graphApi.close();
-	}
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	@Test
 	void throttledBusinessLendsItsSlotToAnotherWhileItWaits() {
@@ -44,10 +43,9 @@ class SyncSlotPoolIntegrationTests {
 					.setHeader("X-App-Usage", "{\"call_count\": 99, \"total_cputime\": 1, \"total_time\": 1}")
 					.build()
 				: null);
-		IsolatedServices services = new IsolatedServices("sync_slots");
+		IsolatedServices services = testServices.isolated("sync_slots");
 		JdbcTemplate jdbc = services.jdbc();
-		try (ConfigurableApplicationContext service = services.start(
-				"preverified.graph-api.base-url=" + graphApi.baseUrl(), "preverified.graph-api.page-size=20",
+		try (ConfigurableApplicationContext service = services.start("preverified.graph-api.page-size=20",
 				"preverified.graph-api.retry.initial-backoff=400ms", "preverified.businesses[0].id=" + SLOWED,
 				"preverified.businesses[0].access-token=token-" + SLOWED, "preverified.businesses[1].id=" + OTHER,
 				"preverified.businesses[1].access-token=token-" + OTHER, "preverified.sync.initial-delay=1h",
