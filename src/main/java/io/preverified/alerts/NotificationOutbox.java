@@ -2,6 +2,7 @@ package io.preverified.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.preverified.jdbc.SqlArray;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class NotificationOutbox {
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final AlertRepository alerts;
 
@@ -32,7 +35,7 @@ class NotificationOutbox {
 
 	private final Clock clock;
 
-	NotificationOutbox(JdbcTemplate jdbc, AlertRepository alerts, AlertsProperties properties,
+	NotificationOutbox(JdbcClient jdbc, AlertRepository alerts, AlertsProperties properties,
 			WebhookDeliveryRepository deliveries, Clock clock) {
 		this.jdbc = jdbc;
 		this.alerts = alerts;
@@ -49,33 +52,45 @@ class NotificationOutbox {
 	@Transactional
 	int groupDue() {
 		Instant now = this.clock.instant();
-		List<String> businesses = this.jdbc.queryForList(
-				"select business_id from alert_notifications group by business_id having min(created_at) <= ?",
-				String.class, java.sql.Timestamp.from(now.minus(this.properties.webhook().groupWait())));
+		List<String> businesses = this.jdbc.sql("""
+				select business_id from alert_notifications group by business_id having min(created_at) <= :due""")
+			.param("due", now.minus(this.properties.webhook().groupWait()).atOffset(ZoneOffset.UTC))
+			.query(String.class)
+			.list();
 		int deliveries = 0;
 		for (String businessId : businesses) {
-			List<Map<String, Object>> changes = this.jdbc.queryForList(
-					"select id, alert_id, status from alert_notifications where business_id = ? order by id for update skip locked",
-					businessId);
+			List<Change> changes = this.jdbc.sql("""
+					select id, alert_id, status from alert_notifications where business_id = :businessId
+					order by id for update skip locked""").param("businessId", businessId).query(Change.class).list();
 			if (changes.isEmpty()) {
 				continue;
 			}
 			// an alert changed twice within the window is sent as it stands last
 			Map<Long, String> statusByAlert = new LinkedHashMap<>();
-			changes.forEach((change) -> statusByAlert.put(((Number) change.get("alert_id")).longValue(),
-					(String) change.get("status")));
+			changes.forEach((change) -> statusByAlert.put(change.alertId(), change.status()));
 			Map<Long, Alert> byId = this.alerts.findAllById(statusByAlert.keySet())
 				.stream()
 				.collect(Collectors.toMap(Alert::getId, Function.identity()));
 			List<WebhookPayload.Item> items = new ArrayList<>();
 			statusByAlert.forEach((alertId, status) -> items.add(WebhookPayload.Item.of(byId.get(alertId), status)));
 			this.deliveries.add(WebhookPayload.of(businessId, items), now);
-			this.jdbc.update("delete from alert_notifications where id = any(?)",
-					(statement) -> statement.setArray(1, statement.getConnection()
-						.createArrayOf("bigint", changes.stream().map((change) -> change.get("id")).toArray())));
+			this.jdbc.sql("delete from alert_notifications where id = any(:ids)")
+				.param("ids", SqlArray.of("bigint", changes.stream().map(Change::id).toArray()))
+				.update();
 			deliveries++;
 		}
 		return deliveries;
+	}
+
+	/**
+	 * One change of an alert waiting in the outbox.
+	 *
+	 * @param id the outbox row
+	 * @param alertId the alert
+	 * @param status {@code firing} or {@code resolved}
+	 */
+	private record Change(long id, long alertId, String status) {
+
 	}
 
 }
