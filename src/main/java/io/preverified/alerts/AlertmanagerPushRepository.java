@@ -1,12 +1,11 @@
 package io.preverified.alerts;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 import io.preverified.jdbc.SqlArray;
+import io.preverified.jdbc.SqlTime;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +54,10 @@ class AlertmanagerPushRepository {
 	 * @return whether no other replica claimed a round since {@code claimable}
 	 */
 	boolean claim(Instant now, Instant claimable) {
-		return this.jdbc.sql(CLAIM).param("now", utc(now)).param("claimable", utc(claimable)).update() > 0;
+		return this.jdbc.sql(CLAIM)
+			.param("now", SqlTime.utc(now))
+			.param("claimable", SqlTime.utc(claimable))
+			.update() > 0;
 	}
 
 	List<Firing> firing(long afterId, int limit, Instant now) {
@@ -99,10 +101,6 @@ class AlertmanagerPushRepository {
 	@SuppressWarnings("unchecked")
 	private AlertmanagerAlert read(String pushed) {
 		return (pushed != null) ? AlertmanagerAlert.fromJson(this.json.readValue(pushed, Map.class)) : null;
-	}
-
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.preverified.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.preverified.jdbc.SqlArray;
+import io.preverified.jdbc.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -54,7 +54,7 @@ class NotificationOutbox {
 		Instant now = this.clock.instant();
 		List<String> businesses = this.jdbc.sql("""
 				select business_id from alert_notifications group by business_id having min(created_at) <= :due""")
-			.param("due", now.minus(this.properties.webhook().groupWait()).atOffset(ZoneOffset.UTC))
+			.param("due", SqlTime.utc(now.minus(this.properties.webhook().groupWait())))
 			.query(String.class)
 			.list();
 		int deliveries = 0;

@@ -1,4 +1,4 @@
 /**
- * What the modules' SQL shares: array parameters.
+ * What the modules' SQL shares: array and time parameters.
  */
 package io.preverified.jdbc;

@@ -22,10 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class NumberQueries {
 
-	// a listed number was last seen by its business's last complete run (the sync
-	// module's
-	// runs), or when first seen if that came later; the lateral lookup is memoized per
-	// business
+	// a listed number was last seen by its business's last complete run (a row of the
+	// sync module's runs, found through sync_runs_succeeded_by_business_idx), or when
+	// first seen if that came later
 	private static final String FROM = """
 			select n.id, n.business_id, n.phone_number, n.phone_number_e164, n.code_verification_status,
 			    n.code_verification_time, n.verification_expiry_time, n.owner_business_id, n.owner_business_name,

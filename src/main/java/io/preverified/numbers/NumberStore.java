@@ -2,13 +2,12 @@ package io.preverified.numbers;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.preverified.graphapi.FetchedNumber;
+import io.preverified.jdbc.SqlTime;
 import io.preverified.web.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -137,12 +136,12 @@ public class NumberStore {
 	public NumberResponse store(String businessId, FetchedNumber number, String cause) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql(STORE)
-			.params(Map.of("id", number.id(), "businessId", businessId, "cause", cause, "now", utc(now)))
+			.params(Map.of("id", number.id(), "businessId", businessId, "cause", cause, "now", SqlTime.utc(now)))
 			.param("phoneNumber", number.phoneNumber())
 			.param("e164", PhoneNumberNormalizer.toE164(number.phoneNumber()).orElse(null))
 			.param("status", number.codeVerificationStatus())
-			.param("verifiedAt", utc(number.codeVerificationTime()))
-			.param("expiresAt", utc(number.verificationExpiryTime()))
+			.param("verifiedAt", SqlTime.utc(number.codeVerificationTime()))
+			.param("expiresAt", SqlTime.utc(number.verificationExpiryTime()))
 			.param("ownerId", number.ownerBusinessId())
 			.param("ownerName", number.ownerBusinessName())
 			.update();
@@ -163,7 +162,7 @@ public class NumberStore {
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new UnknownNumberException(id));
-		int deleted = this.jdbc.sql(DELETE).param("id", id).param("now", utc(this.clock.instant())).update();
+		int deleted = this.jdbc.sql(DELETE).param("id", id).param("now", SqlTime.utc(this.clock.instant())).update();
 		if (deleted > 0) {
 			this.removedMetric.countAfterCommit(businessId, Map.of("DELETED", 1));
 			this.events.publishEvent(new NumbersChanged(businessId));
@@ -172,10 +171,6 @@ public class NumberStore {
 	}
 
 	// the PostgreSQL driver takes times with an offset, not instants
-	private static OffsetDateTime utc(Instant instant) {
-		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
-	}
-
 	/**
 	 * What actions on a number check before they go upstream.
 	 *

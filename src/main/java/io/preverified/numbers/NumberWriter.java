@@ -1,8 +1,6 @@
 package io.preverified.numbers;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.preverified.graphapi.FetchedNumber;
 import io.preverified.jdbc.SqlArray;
+import io.preverified.jdbc.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,17 +138,13 @@ public class NumberWriter {
 			.param("ownerNames", SqlArray.of("text", ownerNames))
 			.param("businessId", run.businessId())
 			.param("runId", run.runId())
-			.param("now", utc(now))
+			.param("now", SqlTime.utc(now))
 			.query(Counts.class)
 			.single();
 	}
 
 	private static Double epochSeconds(Instant instant) {
 		return (instant != null) ? instant.getEpochSecond() + instant.getNano() / 1e9 : null;
-	}
-
-	static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 	private record Counts(int inserted, int updated, int unformatted) {

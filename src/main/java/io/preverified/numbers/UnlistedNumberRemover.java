@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.preverified.jdbc.SqlArray;
+import io.preverified.jdbc.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,8 @@ public class UnlistedNumberRemover {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Removal remove(CompleteRun run, RemovalGuard guard, Instant now) {
 		Unlisted unlisted = unlisted(run);
-		boolean hold = unlisted.fresh.size() > guard.threshold(unlisted.stored);
+		long threshold = guard.threshold(unlisted.stored);
+		boolean hold = unlisted.fresh.size() > threshold;
 		// those held by an earlier run go first, so that what this run holds is only its
 		// own
 		List<String> removable = new ArrayList<>(unlisted.confirmed);
@@ -96,8 +98,7 @@ public class UnlistedNumberRemover {
 			logger.warn(
 					"Run {} of business {} no longer lists {} of {} numbers, more than the removal guard allows "
 							+ "({}); held until the next complete run confirms",
-					run.runId(), run.businessId(), unlisted.fresh.size(), unlisted.stored,
-					guard.threshold(unlisted.stored));
+					run.runId(), run.businessId(), unlisted.fresh.size(), unlisted.stored, threshold);
 		}
 		if (!unlisted.confirmed.isEmpty()) {
 			logger.info("Run {} of business {} confirmed the removal of {} held numbers", run.runId(), run.businessId(),
@@ -120,7 +121,7 @@ public class UnlistedNumberRemover {
 			this.jdbc.sql(LISTABLE)
 				.param("ids", SqlArray.of("text", notListed.toArray()))
 				.param("businessId", run.businessId())
-				.param("runStartedAt", NumberWriter.utc(run.startedAt()))
+				.param("runStartedAt", SqlTime.utc(run.startedAt()))
 				.query((RowCallbackHandler) (
 						row) -> (row.getBoolean("removal_held") ? unlisted.confirmed : unlisted.fresh)
 							.add(row.getString("id")));
@@ -137,9 +138,8 @@ public class UnlistedNumberRemover {
 			.param("ids", SqlArray.of("text", ids.toArray()))
 			.param("businessId", run.businessId())
 			.param("runId", run.runId())
-			.param("now", NumberWriter.utc(now))
-			.param("lastSuccessAt",
-					NumberWriter.utc((run.lastSuccessAt() != null) ? run.lastSuccessAt() : Instant.EPOCH))
+			.param("now", SqlTime.utc(now))
+			.param("lastSuccessAt", SqlTime.utc((run.lastSuccessAt() != null) ? run.lastSuccessAt() : Instant.EPOCH))
 			.query((RowCallbackHandler) (row) -> removedByReason.put(row.getString("removal_reason"),
 					row.getInt("removed")));
 		return removedByReason;

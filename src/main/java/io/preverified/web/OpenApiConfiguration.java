@@ -1,7 +1,7 @@
 package io.preverified.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -108,8 +108,7 @@ class OpenApiConfiguration {
 	}
 
 	private static boolean hasPathVariable(HandlerMethod handler) {
-		return List.of(handler.getMethodParameters())
-			.stream()
+		return Arrays.stream(handler.getMethodParameters())
 			.anyMatch((parameter) -> parameter.hasParameterAnnotation(PathVariable.class));
 	}
 
