@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.NumbersPage;
+import io.preverified.numbers.NumberWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -18,10 +19,13 @@ import reactor.core.publisher.Signal;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Performs one run of one business: every page from upstream into the database, then the
- * numbers no longer listed marked as removed. A run that fails removes nothing.
+ * numbers no longer listed marked as removed. A run that fails removes nothing. Each page
+ * commits together with the counts it adds to the run's record, so a run that fails
+ * half-way keeps what it fetched.
  */
 @Component
 class BusinessSync {
@@ -31,6 +35,10 @@ class BusinessSync {
 	private final GraphApiClient graphApi;
 
 	private final SyncRunLifecycle runs;
+
+	private final NumberWriter numbers;
+
+	private final TransactionTemplate transactions;
 
 	private final SyncProperties properties;
 
@@ -44,8 +52,11 @@ class BusinessSync {
 
 	private final SyncSlotPool slots;
 
-	BusinessSync(GraphApiClient graphApi, SyncRunLifecycle runs, SyncProperties properties, Clock clock,
-			ApplicationEventPublisher events, SyncMetrics metrics, SyncShutdown shutdown, SyncSlotPool slots) {
+	BusinessSync(GraphApiClient graphApi, SyncRunLifecycle runs, NumberWriter numbers, TransactionTemplate transactions,
+			SyncProperties properties, Clock clock, ApplicationEventPublisher events, SyncMetrics metrics,
+			SyncShutdown shutdown, SyncSlotPool slots) {
+		this.numbers = numbers;
+		this.transactions = transactions;
 		this.slots = slots;
 		this.events = events;
 		this.shutdown = shutdown;
@@ -77,10 +88,8 @@ class BusinessSync {
 			int pages = 0;
 			// one page is asked for at a time: the next request goes out once this one is
 			// stored. Signals keep their order, so an error never overtakes a page
-			// received
-			// before it.
-			// the slot is lent while the client pauses for this business, and reclaimed
-			// before the next write
+			// received before it. The slot is lent while the client pauses for this
+			// business, and reclaimed before the next write.
 			for (Signal<NumbersPage> signal : untilShutdown(withDeadline(
 					this.graphApi.fetchNumbers(run.businessId(), run.business().accessToken(), (pause) -> slot.lend())))
 				.materialize()
@@ -93,7 +102,7 @@ class BusinessSync {
 					throw new RunInterruptedException("Interrupted by shutdown before page " + (pages + 1));
 				}
 				if (signal.isOnNext()) {
-					this.runs.recordPage(run, signal.get());
+					store(run, signal.get());
 					pages++;
 				}
 			}
@@ -115,6 +124,14 @@ class BusinessSync {
 		finally {
 			afterEnd(run, succeeded, started);
 		}
+	}
+
+	// the page and the counts it adds commit together, behind the run's fence
+	private void store(ActiveRun run, NumbersPage page) {
+		this.transactions.executeWithoutResult((status) -> {
+			SyncRun record = this.runs.fenced(run);
+			record.addPage(page, this.numbers.write(run.listing(), page.numbers(), this.clock.instant()));
+		});
 	}
 
 	// the database may be what failed the run: its record is then ended as abandoned by

@@ -4,28 +4,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import io.preverified.graphapi.NumbersPage;
-import io.preverified.numbers.NumberWriter;
-import io.preverified.numbers.PageWriteResult;
 import io.preverified.numbers.UnlistedNumberRemover;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The one owner of a run's lifecycle: start, pages, removal, end and abandonment. Each
- * page commits together with the counts it adds, so a run that fails half-way keeps what
- * it fetched. Every write is fenced: it goes through only while the run still holds its
- * business's lock and its record still says {@code RUNNING} (read under a row lock), so a
- * run ended by another replica, or one that lost its lock, never writes again and never
- * turns from {@code FAILED} to {@code SUCCEEDED}.
+ * The one owner of a run's record: start, end and abandonment, and the fence every write
+ * of a run passes. A write goes through only while the run still holds its business's
+ * lock and its record still says {@code RUNNING} (read under a row lock), so a run ended
+ * by another replica, or one that lost its lock, never writes again and never turns from
+ * {@code FAILED} to {@code SUCCEEDED}.
  */
 @Service
 class SyncRunLifecycle {
 
 	private final SyncRunRepository runs;
-
-	private final NumberWriter numbers;
 
 	private final UnlistedNumberRemover unlisted;
 
@@ -33,10 +28,8 @@ class SyncRunLifecycle {
 
 	private final Clock clock;
 
-	SyncRunLifecycle(SyncRunRepository runs, NumberWriter numbers, UnlistedNumberRemover unlisted,
-			SyncProperties properties, Clock clock) {
+	SyncRunLifecycle(SyncRunRepository runs, UnlistedNumberRemover unlisted, SyncProperties properties, Clock clock) {
 		this.runs = runs;
-		this.numbers = numbers;
 		this.unlisted = unlisted;
 		this.properties = properties;
 		this.clock = clock;
@@ -66,13 +59,6 @@ class SyncRunLifecycle {
 	@Transactional
 	void begin(ActiveRun run) {
 		fenced(run).begin(this.clock.instant());
-	}
-
-	@Transactional
-	void recordPage(ActiveRun run, NumbersPage page) {
-		SyncRun record = fenced(run);
-		PageWriteResult written = this.numbers.write(run.listing(), page.numbers(), this.clock.instant());
-		record.addPage(page, written);
 	}
 
 	/**
@@ -105,7 +91,15 @@ class SyncRunLifecycle {
 			.ifPresent((run) -> run.fail(error, this.clock.instant()));
 	}
 
-	private SyncRun fenced(ActiveRun run) {
+	/**
+	 * The record of a run that may still write, locked until the caller's transaction
+	 * ends.
+	 * @param run the run
+	 * @return its record
+	 * @throws RunFencedException when the run lost its lock or was ended
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	SyncRun fenced(ActiveRun run) {
 		if (run.lease().isLost()) {
 			throw new RunFencedException("Run " + run.id() + " lost the lock of business " + run.businessId()
 					+ " and stopped before its next write");
