@@ -2,12 +2,14 @@ package io.preverified.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 
-import jakarta.persistence.EntityManager;
+import io.preverified.jdbc.SqlArray;
+import io.preverified.jdbc.SqlTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,15 +79,20 @@ class AlertEvaluator {
 			    union all select id, business_id, 'resolved', cast(:now as timestamptz) from resolved where :notify)
 			select (select count(*) from fired) + (select count(*) from resolved) + (select count(*) from followed)""";
 
+	// severities from the lowest to the highest, for the statement to tell an escalation
+	private static final String[] SEVERITY_ORDER = Arrays.stream(Severity.values())
+		.map(Severity::name)
+		.toArray(String[]::new);
+
 	private final AlertsProperties properties;
 
-	private final EntityManager entityManager;
+	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	AlertEvaluator(AlertsProperties properties, EntityManager entityManager, Clock clock) {
+	AlertEvaluator(AlertsProperties properties, JdbcClient jdbc, Clock clock) {
 		this.properties = properties;
-		this.entityManager = entityManager;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -105,33 +112,23 @@ class AlertEvaluator {
 	 */
 	@Transactional
 	int evaluate(String businessId) {
-		this.entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)")
-			.setParameter("key", LOCK_KEY)
-			.getSingleResult();
+		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", LOCK_KEY).query().listOfRows();
 		Instant now = this.clock.instant();
-		int changed = ((Number) this.entityManager.createNativeQuery(EVALUATE)
-			.setParameter("now", now.atOffset(ZoneOffset.UTC))
-			.setParameter("critical", now.plus(this.properties.critical()).atOffset(ZoneOffset.UTC))
-			.setParameter("warning", now.plus(this.properties.warning()).atOffset(ZoneOffset.UTC))
-			.setParameter("window", now.plus(this.properties.reverifyWindow()).atOffset(ZoneOffset.UTC))
-			.setParameter("everyBusiness", businessId == null)
-			.setParameter("businessId", (businessId != null) ? businessId : "")
-			.setParameter("order", severityOrder())
-			.setParameter("notify", this.properties.webhook().enabled())
-			.getSingleResult()).intValue();
+		int changed = this.jdbc.sql(EVALUATE)
+			.param("now", SqlTime.utc(now))
+			.param("critical", SqlTime.utc(now.plus(this.properties.critical())))
+			.param("warning", SqlTime.utc(now.plus(this.properties.warning())))
+			.param("window", SqlTime.utc(now.plus(this.properties.reverifyWindow())))
+			.param("everyBusiness", businessId == null)
+			.param("businessId", (businessId != null) ? businessId : "")
+			.param("order", SqlArray.of("text", SEVERITY_ORDER))
+			.param("notify", this.properties.webhook().enabled())
+			.query(Integer.class)
+			.single();
 		if (changed > 0) {
 			logger.info("Alert evaluation changed {} alerts", changed);
 		}
 		return changed;
-	}
-
-	private static String[] severityOrder() {
-		Severity[] severities = Severity.values();
-		String[] order = new String[severities.length];
-		for (int i = 0; i < severities.length; i++) {
-			order[i] = severities[i].name();
-		}
-		return order;
 	}
 
 }

@@ -1,14 +1,15 @@
 package io.preverified.alerts;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import io.preverified.jdbc.SqlTime;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,31 +21,41 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class WebhookDeliveryRepository {
 
+	private static final String ADD = """
+			insert into webhook_deliveries (business_id, idempotency_key, payload, status, next_attempt_at, created_at)
+			values (:businessId, :idempotencyKey, :payload, 'PENDING', :due, :createdAt)""";
+
 	private static final String CLAIM = """
-			update webhook_deliveries set next_attempt_at = ?
+			update webhook_deliveries set next_attempt_at = :leaseEnd
 			where id = (select d.id from webhook_deliveries d
-			    where d.status = 'PENDING' and d.next_attempt_at <= ?
+			    where d.status = 'PENDING' and d.next_attempt_at <= :now
 			    and not exists (select 1 from webhook_deliveries older where older.business_id = d.business_id
 			        and older.status = 'PENDING' and (older.created_at, older.id) < (d.created_at, d.id))
 			    order by d.created_at, d.id limit 1 for update skip locked)
 			returning id, idempotency_key, payload, attempts, created_at""";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	WebhookDeliveryRepository(JdbcTemplate jdbc, JsonMapper json) {
+	WebhookDeliveryRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}
 
 	void add(WebhookPayload payload, Instant createdAt) {
-		this.jdbc.update(
-				"""
-						insert into webhook_deliveries (business_id, idempotency_key, payload, status, next_attempt_at, created_at)
-						values (?, ?, ?, 'PENDING', ?, ?)""",
-				payload.businessId(), payload.idempotencyKey(), this.json.writeValueAsString(payload),
-				Timestamp.from(createdAt), Timestamp.from(createdAt));
+		add(payload, createdAt, SqlTime.utc(createdAt));
+	}
+
+	// a delivery's place in the order is when it was made, which a half keeps
+	private void add(WebhookPayload payload, Instant due, OffsetDateTime createdAt) {
+		this.jdbc.sql(ADD)
+			.param("businessId", payload.businessId())
+			.param("idempotencyKey", payload.idempotencyKey())
+			.param("payload", this.json.writeValueAsString(payload))
+			.param("due", SqlTime.utc(due))
+			.param("createdAt", createdAt)
+			.update();
 	}
 
 	/**
@@ -55,25 +66,30 @@ class WebhookDeliveryRepository {
 	 * @return the delivery, if one is due
 	 */
 	Optional<Delivery> claimNext(Instant now, Duration lease) {
-		return this.jdbc
-			.query(CLAIM,
-					(row, index) -> new Delivery(row.getLong("id"), row.getString("idempotency_key"),
-							row.getString("payload"), row.getInt("attempts"), row.getTimestamp("created_at")),
-					Timestamp.from(now.plus(lease)), Timestamp.from(now))
-			.stream()
-			.findFirst();
+		return this.jdbc.sql(CLAIM)
+			.param("leaseEnd", SqlTime.utc(now.plus(lease)))
+			.param("now", SqlTime.utc(now))
+			.query(Delivery.class)
+			.optional();
 	}
 
 	void delivered(long id, Instant at) {
 		this.jdbc
-			.update("update webhook_deliveries set status = 'DELIVERED', delivered_at = ?, attempts = attempts + 1, "
-					+ "last_error = null where id = ?", Timestamp.from(at), id);
+			.sql("update webhook_deliveries set status = 'DELIVERED', delivered_at = :at, attempts = attempts + 1, "
+					+ "last_error = null where id = :id")
+			.param("at", SqlTime.utc(at))
+			.param("id", id)
+			.update();
 	}
 
 	void retryAt(long id, Instant at, String error) {
-		this.jdbc.update(
-				"update webhook_deliveries set attempts = attempts + 1, next_attempt_at = ?, last_error = ? where id = ?",
-				Timestamp.from(at), error, id);
+		this.jdbc
+			.sql("update webhook_deliveries set attempts = attempts + 1, next_attempt_at = :at, last_error = :error "
+					+ "where id = :id")
+			.param("at", SqlTime.utc(at))
+			.param("error", error)
+			.param("id", id)
+			.update();
 	}
 
 	/**
@@ -89,15 +105,13 @@ class WebhookDeliveryRepository {
 		if (halves.size() < 2) {
 			return false;
 		}
-		this.jdbc.update("update webhook_deliveries set status = 'SPLIT', attempts = attempts + 1, "
-				+ "last_error = 'HTTP 413: sent again in two halves' where id = ?", delivery.id());
+		this.jdbc
+			.sql("update webhook_deliveries set status = 'SPLIT', attempts = attempts + 1, "
+					+ "last_error = 'HTTP 413: sent again in two halves' where id = :id")
+			.param("id", delivery.id())
+			.update();
 		for (WebhookPayload half : halves) {
-			this.jdbc.update(
-					"""
-							insert into webhook_deliveries (business_id, idempotency_key, payload, status, next_attempt_at, created_at)
-							values (?, ?, ?, 'PENDING', ?, ?)""",
-					half.businessId(), half.idempotencyKey(), this.json.writeValueAsString(half), Timestamp.from(now),
-					delivery.createdAt());
+			add(half, now, delivery.createdAt());
 		}
 		return true;
 	}
@@ -111,7 +125,7 @@ class WebhookDeliveryRepository {
 	 * @param attempts attempts made before
 	 * @param createdAt when it was made, its place in the order
 	 */
-	record Delivery(long id, String idempotencyKey, String payload, int attempts, Timestamp createdAt) {
+	record Delivery(long id, String idempotencyKey, String payload, int attempts, OffsetDateTime createdAt) {
 
 	}
 

@@ -24,40 +24,37 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NumberStore {
 
-	private static final String STORE = """
-			with old as (select code_verification_status, verification_expiry_time from numbers where id = :id),
-			stored as (
-			    insert into numbers (id, business_id, phone_number, phone_number_e164, code_verification_status,
-			        code_verification_time, verification_expiry_time, owner_business_id, owner_business_name, first_seen_at)
-			    values (:id, :businessId, :phoneNumber, :e164, :status, :verifiedAt, :expiresAt, :ownerId, :ownerName, :now)
-			    on conflict (id) do update set phone_number = excluded.phone_number,
-			        phone_number_e164 = excluded.phone_number_e164,
-			        code_verification_status = excluded.code_verification_status,
-			        code_verification_time = excluded.code_verification_time,
-			        verification_expiry_time = excluded.verification_expiry_time,
-			        owner_business_id = coalesce(excluded.owner_business_id, numbers.owner_business_id),
-			        owner_business_name = coalesce(excluded.owner_business_name, numbers.owner_business_name)
-			    returning id)
-			insert into number_history (id, number_id, changed_at, old_code_verification_status,
-			    new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time, cause)
-			select nextval('number_history_seq'), :id, :now, old.code_verification_status, :status,
-			    old.verification_expiry_time, :expiresAt, :cause
-			from old, stored
-			where (old.code_verification_status, old.verification_expiry_time)
-			    is distinct from (cast(:status as text), cast(:expiresAt as timestamptz))""";
+	private static final String STORE = NumberColumns
+		.in("""
+				with old as (select code_verification_status, verification_expiry_time from numbers where id = :id),
+				stored as (
+				    insert into numbers (%1$s)
+				    values (:id, :businessId, :phoneNumber, :e164, :status, :verifiedAt, :expiresAt, :ownerId, :ownerName, :now)
+				    on conflict (id) do update set phone_number = excluded.phone_number,
+				        phone_number_e164 = excluded.phone_number_e164,
+				        code_verification_status = excluded.code_verification_status,
+				        code_verification_time = excluded.code_verification_time,
+				        verification_expiry_time = excluded.verification_expiry_time,
+				        owner_business_id = coalesce(excluded.owner_business_id, numbers.owner_business_id),
+				        owner_business_name = coalesce(excluded.owner_business_name, numbers.owner_business_name)
+				    returning id)
+				insert into number_history (%2$s)
+				select nextval('number_history_seq'), :id, null, :cause, :now, old.code_verification_status, :status,
+				    old.verification_expiry_time, :expiresAt, null, null, null
+				from old, stored
+				where (old.code_verification_status, old.verification_expiry_time)
+				    is distinct from (cast(:status as text), cast(:expiresAt as timestamptz))""");
 
-	private static final String DELETE = """
+	private static final String DELETE = NumberColumns.in("""
 			with deleted as (
 			    update numbers set removed_at = :now, last_seen_at = :now, removal_reason = 'DELETED',
 			        removal_held = false
 			    where id = :id and removed_at is null
 			    returning id, code_verification_status, verification_expiry_time)
-			insert into number_history (id, number_id, changed_at, old_code_verification_status,
-			    new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time,
-			    new_removed_at, removal_reason, cause)
-			select nextval('number_history_seq'), id, :now, code_verification_status, code_verification_status,
-			    verification_expiry_time, verification_expiry_time, :now, 'DELETED', 'DELETE'
-			from deleted""";
+			insert into number_history (%2$s)
+			select nextval('number_history_seq'), id, null, 'DELETE', :now, code_verification_status,
+			    code_verification_status, verification_expiry_time, verification_expiry_time, null, :now, 'DELETED'
+			from deleted""");
 
 	private final JdbcClient jdbc;
 

@@ -30,48 +30,46 @@ public class NumberWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(NumberWriter.class);
 
-	private static final String UPSERT_PAGE = """
-			with incoming as (
-			    select id, phone_number, phone_number_e164, code_verification_status,
-			        to_timestamp(verified) as code_verification_time, to_timestamp(expires) as verification_expiry_time,
-			        owner_business_id, owner_business_name
-			    from unnest(:ids::text[], :phones::text[], :e164s::text[], :statuses::text[], :verified::float8[],
-			            :expires::float8[], :ownerIds::text[], :ownerNames::text[])
-			        as page(id, phone_number, phone_number_e164, code_verification_status, verified, expires,
-			            owner_business_id, owner_business_name)),
-			changed as (
-			    select i.*, n.id is null as is_new, n.code_verification_status as old_status,
-			        n.verification_expiry_time as old_expiry, n.removed_at as old_removed_at
-			    from incoming i left join numbers n on n.id = i.id
-			    where n.id is null or n.removed_at is not null or n.removal_held
-			    or (n.business_id, n.phone_number, n.code_verification_status, n.code_verification_time,
-			        n.verification_expiry_time, n.owner_business_id, n.owner_business_name)
-			    is distinct from (:businessId, i.phone_number, i.code_verification_status, i.code_verification_time,
-			        i.verification_expiry_time, i.owner_business_id, i.owner_business_name)),
-			written as (
-			    insert into numbers (id, business_id, phone_number, phone_number_e164, code_verification_status,
-			        code_verification_time, verification_expiry_time, owner_business_id, owner_business_name, first_seen_at)
-			    select id, :businessId, phone_number, phone_number_e164, code_verification_status, code_verification_time,
-			        verification_expiry_time, owner_business_id, owner_business_name, :now from changed
-			    on conflict (id) do update set business_id = excluded.business_id, phone_number = excluded.phone_number,
-			        phone_number_e164 = excluded.phone_number_e164,
-			        code_verification_status = excluded.code_verification_status,
-			        code_verification_time = excluded.code_verification_time,
-			        verification_expiry_time = excluded.verification_expiry_time,
-			        owner_business_id = excluded.owner_business_id, owner_business_name = excluded.owner_business_name,
-			        last_seen_at = null, removed_at = null, removal_reason = null, removal_held = false),
-			history as (
-			    insert into number_history (id, number_id, run_id, changed_at, old_code_verification_status,
-			        new_code_verification_status, old_verification_expiry_time, new_verification_expiry_time,
-			        old_removed_at, new_removed_at)
-			    select nextval('number_history_seq'), id, :runId, :now, old_status, code_verification_status, old_expiry,
-			        verification_expiry_time, old_removed_at, null
-			    from changed where not is_new
-			    and (old_status, old_expiry, old_removed_at)
-			        is distinct from (code_verification_status, verification_expiry_time, null::timestamptz))
-			select count(*) filter (where is_new) as inserted, count(*) filter (where not is_new) as updated,
-			    count(*) filter (where is_new and phone_number is not null and phone_number_e164 is null) as unformatted
-			from changed""";
+	private static final String UPSERT_PAGE = NumberColumns
+		.in("""
+				with incoming as (
+				    select id, phone_number, phone_number_e164, code_verification_status,
+				        to_timestamp(verified) as code_verification_time, to_timestamp(expires) as verification_expiry_time,
+				        owner_business_id, owner_business_name
+				    from unnest(:ids::text[], :phones::text[], :e164s::text[], :statuses::text[], :verified::float8[],
+				            :expires::float8[], :ownerIds::text[], :ownerNames::text[])
+				        as page(id, phone_number, phone_number_e164, code_verification_status, verified, expires,
+				            owner_business_id, owner_business_name)),
+				changed as (
+				    select i.*, n.id is null as is_new, n.code_verification_status as old_status,
+				        n.verification_expiry_time as old_expiry, n.removed_at as old_removed_at
+				    from incoming i left join numbers n on n.id = i.id
+				    where n.id is null or n.removed_at is not null or n.removal_held
+				    or (n.business_id, n.phone_number, n.code_verification_status, n.code_verification_time,
+				        n.verification_expiry_time, n.owner_business_id, n.owner_business_name)
+				    is distinct from (:businessId, i.phone_number, i.code_verification_status, i.code_verification_time,
+				        i.verification_expiry_time, i.owner_business_id, i.owner_business_name)),
+				written as (
+				    insert into numbers (%1$s)
+				    select id, :businessId, phone_number, phone_number_e164, code_verification_status, code_verification_time,
+				        verification_expiry_time, owner_business_id, owner_business_name, :now from changed
+				    on conflict (id) do update set business_id = excluded.business_id, phone_number = excluded.phone_number,
+				        phone_number_e164 = excluded.phone_number_e164,
+				        code_verification_status = excluded.code_verification_status,
+				        code_verification_time = excluded.code_verification_time,
+				        verification_expiry_time = excluded.verification_expiry_time,
+				        owner_business_id = excluded.owner_business_id, owner_business_name = excluded.owner_business_name,
+				        last_seen_at = null, removed_at = null, removal_reason = null, removal_held = false),
+				history as (
+				    insert into number_history (%2$s)
+				    select nextval('number_history_seq'), id, :runId, 'SYNC', :now, old_status, code_verification_status,
+				        old_expiry, verification_expiry_time, old_removed_at, null, null
+				    from changed where not is_new
+				    and (old_status, old_expiry, old_removed_at)
+				        is distinct from (code_verification_status, verification_expiry_time, null::timestamptz))
+				select count(*) filter (where is_new) as inserted, count(*) filter (where not is_new) as updated,
+				    count(*) filter (where is_new and phone_number is not null and phone_number_e164 is null) as unformatted
+				from changed""");
 
 	private final JdbcClient jdbc;
 

@@ -39,7 +39,7 @@ public class UnlistedNumberRemover {
 
 	private static final String HOLD = "update numbers set removal_held = true where id = any(:ids) and removed_at is null";
 
-	private static final String REMOVE = """
+	private static final String REMOVE = NumberColumns.in("""
 			with removed as (
 			    update numbers n set removed_at = :now, removal_held = false,
 			        last_seen_at = greatest(n.first_seen_at, :lastSuccessAt),
@@ -48,15 +48,12 @@ public class UnlistedNumberRemover {
 			    where n.id = any(:ids) and n.business_id = :businessId and n.removed_at is null
 			    returning n.id, n.code_verification_status, n.verification_expiry_time, n.removed_at, n.removal_reason),
 			history as (
-			    insert into number_history (id, number_id, run_id, changed_at,
-			        old_code_verification_status, new_code_verification_status,
-			        old_verification_expiry_time, new_verification_expiry_time, old_removed_at, new_removed_at,
-			        removal_reason)
-			    select nextval('number_history_seq'), id, :runId, :now, code_verification_status,
+			    insert into number_history (%2$s)
+			    select nextval('number_history_seq'), id, :runId, 'SYNC', :now, code_verification_status,
 			        code_verification_status, verification_expiry_time, verification_expiry_time, null, removed_at,
 			        removal_reason
 			    from removed)
-			select removal_reason, count(*) as removed from removed group by removal_reason""";
+			select removal_reason, count(*) as removed from removed group by removal_reason""");
 
 	// rows of the stored ids are streamed, not collected
 	private static final int FETCH_SIZE = 10_000;
