@@ -3,6 +3,8 @@ package io.preverified.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
  * interval after its last run ended, whichever replica ran it. The scheduler thread only
  * hands runs to the sync pool; it never waits for one. Nothing ends a business's
  * schedule: when its lock is busy or the database does not answer, it asks again soon
- * (within {@link #RETRY}), so a lock left by a dead replica is taken once it lapses and
- * runs resume once the database is back.
+ * (within {@link #RETRY}, or a lock lease when that is shorter), so a lock left by a dead
+ * replica is taken once it lapses and runs resume once the database is back.
  */
 @Component
 class SyncScheduler {
@@ -113,9 +115,13 @@ class SyncScheduler {
 		schedule(business, next);
 	}
 
+	// a busy lock is asked for again once a lease could have lapsed: a replica that died
+	// holding it is replaced within two leases
 	private Instant soon() {
-		Duration interval = interval();
-		return this.clock.instant().plus((interval.compareTo(RETRY) < 0) ? interval : RETRY);
+		Duration wait = Stream.of(interval(), this.properties.sync().lockLease(), RETRY)
+			.min(Comparator.naturalOrder())
+			.orElseThrow();
+		return this.clock.instant().plus(wait);
 	}
 
 	private Duration interval() {
