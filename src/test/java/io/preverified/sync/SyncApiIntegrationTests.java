@@ -107,15 +107,6 @@ class SyncApiIntegrationTests extends IntegrationTests {
 		assertThat(getJson("/api/v1/sync-runs/2").get("error").get("code").asInt()).isEqualTo(190);
 	}
 
-	@Test
-	void syncRunsAnswerBadInputWithProblems() {
-		assertThat(this.mvc.get().uri("/api/v1/sync-runs?status=DONE").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/api/v1/sync-runs?limit=0").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/api/v1/sync-runs?after=xyz").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/api/v1/sync-runs/abc").exchange()).hasStatus(HttpStatus.BAD_REQUEST);
-		assertThat(this.mvc.get().uri("/api/v1/sync-runs/12345").exchange()).hasStatus(HttpStatus.NOT_FOUND);
-	}
-
 	private List<Long> runIds(String uri) {
 		return runIds(getJson(uri));
 	}

@@ -1,0 +1,141 @@
+package io.preverified.alerts;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.preverified.MutableClock;
+import io.preverified.MutableClockConfiguration;
+import io.preverified.SeededNumbers;
+import io.preverified.TestDatabaseConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The alert evaluation alone, on the real PostgreSQL with the real schema, numbers and
+ * alerts seeded directly: which alerts fire at which severity, escalate, follow and
+ * resolve, with their notifications, and that one business's evaluation leaves another's
+ * alone.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({ TestDatabaseConfiguration.class, MutableClockConfiguration.class, AlertEvaluator.class })
+@EnableConfigurationProperties(AlertsProperties.class)
+@TestPropertySource(properties = "preverified.alerts.webhook.url=http://127.0.0.1:9/alerts")
+class AlertEvaluatorJdbcTests {
+
+	private static final String BUSINESS = "alerts-slice";
+
+	private static final String OTHER_BUSINESS = "alerts-slice-other";
+
+	private static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");
+
+	@Autowired
+	private AlertEvaluator evaluator;
+
+	@Autowired
+	private MutableClock clock;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@BeforeEach
+	void stopTheClock() {
+		this.clock.set(NOW);
+	}
+
+	@Test
+	void listedNumbersWithinTheWindowFireAtTheirSeverity() {
+		seed("a-window", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(40)));
+		seed("a-warning", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(10)));
+		seed("a-critical", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(2)));
+		seed("a-past", BUSINESS, "VERIFIED", NOW.minus(Duration.ofDays(1)));
+		seed("a-expired", BUSINESS, "EXPIRED", NOW.plus(Duration.ofDays(60)));
+		seed("a-far", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(60)));
+		seed("a-removed", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(2)));
+		new SeededNumbers(this.jdbc).remove("a-removed", NOW);
+		seed("a-elsewhere", OTHER_BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(2)));
+
+		assertThat(this.evaluator.evaluate(BUSINESS)).isEqualTo(5);
+
+		assertThat(this.jdbc.queryForList(
+				"select number_id || ':' || severity || ':' || state from alerts where business_id = ? order by number_id",
+				String.class, BUSINESS))
+			.containsExactly("a-critical:CRITICAL:FIRING", "a-expired:EXPIRED:FIRING", "a-past:EXPIRED:FIRING",
+					"a-warning:WARNING:FIRING", "a-window:REVERIFY_WINDOW:FIRING");
+		assertThat(notifications("firing")).isEqualTo(5);
+		assertThat(this.jdbc.queryForObject("select count(*) from alerts where business_id = ?", Integer.class,
+				OTHER_BUSINESS))
+			.as("another business's numbers wait for their own evaluation")
+			.isZero();
+		assertThat(this.evaluator.evaluate(BUSINESS)).as("a second evaluation finds nothing to change").isZero();
+	}
+
+	@Test
+	void acknowledgedAlertFiresAgainWhenItEscalatesAndResolvesWhenReverified() {
+		seed("b-1", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(10)));
+		this.evaluator.evaluate(BUSINESS);
+		this.jdbc.update("update alerts set state = 'ACKNOWLEDGED', acknowledged_at = ? where number_id = 'b-1'",
+				Timestamp.from(NOW));
+
+		this.clock.set(NOW.plus(Duration.ofDays(8)));
+		this.evaluator.evaluate(BUSINESS);
+
+		assertThat(this.jdbc.queryForMap(
+				"select severity, state, acknowledged_at, fired_at from alerts where number_id = 'b-1' and state <> 'RESOLVED'"))
+			.containsEntry("severity", "CRITICAL")
+			.containsEntry("state", "FIRING")
+			.containsEntry("acknowledged_at", null)
+			.containsEntry("fired_at", Timestamp.from(NOW.plus(Duration.ofDays(8))));
+		assertThat(notifications("firing")).isEqualTo(2);
+
+		this.jdbc.update("update numbers set verification_expiry_time = ? where id = 'b-1'",
+				Timestamp.from(NOW.plus(Duration.ofDays(90))));
+		this.evaluator.evaluate(BUSINESS);
+
+		assertThat(this.jdbc.queryForList("select state from alerts where number_id = 'b-1'", String.class))
+			.containsExactly("RESOLVED");
+		assertThat(notifications("resolved")).isEqualTo(1);
+	}
+
+	@Test
+	void alertFollowsItsNumberToAnotherBusinessAndResolvesWhenTheNumberLeaves() {
+		seed("c-1", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(10)));
+		this.evaluator.evaluate(BUSINESS);
+		this.jdbc.update("update numbers set business_id = ? where id = 'c-1'", OTHER_BUSINESS);
+
+		assertThat(this.evaluator.evaluate(BUSINESS)).as("not this business's number any more").isZero();
+		this.evaluator.evaluate(OTHER_BUSINESS);
+
+		assertThat(this.jdbc.queryForList("select business_id || ':' || state from alerts where number_id = 'c-1'",
+				String.class))
+			.containsExactly(OTHER_BUSINESS + ":FIRING");
+
+		new SeededNumbers(this.jdbc).remove("c-1", NOW);
+		this.evaluator.evaluate();
+
+		assertThat(this.jdbc.queryForList("select state from alerts where number_id = 'c-1'", String.class))
+			.containsExactly("RESOLVED");
+	}
+
+	private int notifications(String status) {
+		return this.jdbc.queryForObject(
+				"select count(*) from alert_notifications where business_id in (?, ?) and status = ?", Integer.class,
+				BUSINESS, OTHER_BUSINESS, status);
+	}
+
+	private void seed(String id, String businessId, String status, Instant expiry) {
+		new SeededNumbers(this.jdbc).add(id, businessId, status, expiry, NOW.minus(Duration.ofDays(60)));
+	}
+
+}
