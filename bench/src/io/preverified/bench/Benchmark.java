@@ -54,6 +54,12 @@ public final class Benchmark {
 
 	private final int businesses;
 
+	// seconds of each wrk and pgbench measurement, and of the JIT's warm-up before them:
+	// the small run only shows that the benchmark still works
+	private final int window;
+
+	private final int warmUp;
+
 	private final FakeGraphApi upstream = FakeGraphApi.start();
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -63,6 +69,8 @@ public final class Benchmark {
 	private Benchmark(String jar, int businesses) {
 		this.jar = jar;
 		this.businesses = businesses;
+		this.window = (businesses > 1) ? 10 : 3;
+		this.warmUp = (businesses > 1) ? 5 : 2;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -248,8 +256,8 @@ public final class Benchmark {
 		Endpoint numbers = numbersEndpoint(businessId);
 		Endpoint alerts = alertsEndpoint();
 		// the JIT compiles the read path before anything is measured
-		wrk(service, numbers.path(), 5);
-		wrk(service, alerts.path(), 5);
+		wrk(service, numbers.path(), this.warmUp);
+		wrk(service, alerts.path(), this.warmUp);
 		measureRest(service, numbers, 0.5);
 		measureRest(service, alerts, 0.15);
 	}
@@ -268,12 +276,12 @@ public final class Benchmark {
 	}
 
 	private void measureRest(Service service, Endpoint endpoint, double target) throws Exception {
-		String output = wrk(service, endpoint.path(), 10);
+		String output = wrk(service, endpoint.path(), this.window);
 		Path script = Files.createTempFile("bench", ".sql");
 		Files.writeString(script, endpoint.sql());
 		URI admin = URI.create(this.adminUrl.substring("jdbc:".length()));
-		Process pgbench = new ProcessBuilder("pgbench", "-n", "-c16", "-j2", "-T10", "-f", script.toString(), "-h",
-				admin.getHost(), "-p", Integer.toString(admin.getPort()), "-U", this.user, DATABASE)
+		Process pgbench = new ProcessBuilder("pgbench", "-n", "-c16", "-j2", "-T" + this.window, "-f",
+				script.toString(), "-h", admin.getHost(), "-p", Integer.toString(admin.getPort()), "-U", this.user, DATABASE)
 			.redirectErrorStream(true)
 			.start();
 		String pgbenchOutput = new String(pgbench.getInputStream().readAllBytes());
@@ -295,8 +303,8 @@ public final class Benchmark {
 		}
 		long before = startAll(service, ids);
 		Endpoint numbers = numbersEndpoint(ids.get(ids.size() / 2));
-		String numbersOutput = wrk(service, numbers.path(), 10);
-		String alertsOutput = wrk(service, alertsEndpoint().path(), 10);
+		String numbersOutput = wrk(service, numbers.path(), this.window);
+		String alertsOutput = wrk(service, alertsEndpoint().path(), this.window);
 		long running = query("select count(*) from sync_runs where id > " + before + " and status = 'RUNNING'");
 		String during = "while %,d numbers load (%d of %d runs still running at the end; target p99 < 250ms)"
 			.formatted(ids.size() * PER_BUSINESS, running, ids.size());
