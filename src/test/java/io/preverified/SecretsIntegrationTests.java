@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -24,6 +25,9 @@ import static org.awaitility.Awaitility.await;
  * client, nor in any response, although upstream's {@code next} links carry it.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// it turns logging up for the whole JVM and reads everything logged: no other class runs
+// beside it
+@Isolated
 class SecretsIntegrationTests extends IntegrationTests {
 
 	private static final List<String> VERBOSE_LOGGERS = List.of("io.preverified", "org.springframework.web",

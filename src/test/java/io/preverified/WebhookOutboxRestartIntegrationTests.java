@@ -11,6 +11,8 @@ import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,6 +22,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A webhook delivery still pending when the service stops is sent by the next instance.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class WebhookOutboxRestartIntegrationTests {
 
 	@RegisterExtension

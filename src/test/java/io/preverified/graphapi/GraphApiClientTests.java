@@ -383,7 +383,7 @@ class GraphApiClientTests {
 				.onResponseBody(new SocketEffect.CloseSocket(true, false, false))
 				.build();
 			case 3 ->
-				FakeGraphApi.page(this.graphApi, request).newBuilder().throttleBody(200, 2, TimeUnit.SECONDS).build();
+				FakeGraphApi.page(this.graphApi, request).newBuilder().throttleBody(200, 3, TimeUnit.SECONDS).build();
 			default -> null;
 		});
 
@@ -472,7 +472,7 @@ class GraphApiClientTests {
 	}
 
 	private GraphApiClient client(int pageSize, String version, String appSecret, int maxAttempts) {
-		return client(pageSize, version, appSecret, maxAttempts, Duration.ofMillis(500));
+		return client(pageSize, version, appSecret, maxAttempts, Duration.ofSeconds(1));
 	}
 
 	private GraphApiClient client(int pageSize, String version, String appSecret, int maxAttempts,

@@ -20,6 +20,8 @@ import io.preverified.TestServices;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -32,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances on one database reserve at the same time: no number is held twice.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ReservationReplicasIntegrationTests {
 
 	private static final String BUSINESS = "8401";

@@ -15,6 +15,8 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * that cuts every connection, and comes back: health tells it fast throughout, and the
  * schedule picks up by itself.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SyncDatabaseOutageIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncDatabaseOutageIntegrationTests.class);

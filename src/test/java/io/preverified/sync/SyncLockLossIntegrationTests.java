@@ -10,6 +10,8 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * A run whose lock cannot be extended stops before its next write: another replica may
  * hold the business by then.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SyncLockLossIntegrationTests {
 
 	private static final String BUSINESS = "8201";

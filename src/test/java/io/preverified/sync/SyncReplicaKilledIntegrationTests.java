@@ -17,6 +17,8 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * A replica's process is killed with SIGKILL in the middle of a run; another takes over
  * on the same database.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SyncReplicaKilledIntegrationTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(SyncReplicaKilledIntegrationTests.class);

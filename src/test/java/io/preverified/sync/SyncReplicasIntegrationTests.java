@@ -13,6 +13,8 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Two instances on one database: no business is synced by both at once, and together they
  * keep every business on its interval.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SyncReplicasIntegrationTests {
 
 	private static final List<String> BUSINESSES = List.of("7001", "7002", "7003");

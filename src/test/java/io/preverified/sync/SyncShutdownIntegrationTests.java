@@ -11,6 +11,8 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * A run in progress when the service stops ends between pages, recorded as failed, with
  * every page it stored complete and nothing removed.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SyncShutdownIntegrationTests {
 
 	@RegisterExtension

@@ -10,6 +10,8 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * A business that upstream slows down lends its sync slot while it waits: with one slot,
  * another business syncs in the meantime instead of waiting for the slow one to end.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SyncSlotPoolIntegrationTests {
 
 	private static final String SLOWED = "8301";
@@ -46,7 +49,7 @@ class SyncSlotPoolIntegrationTests {
 		IsolatedServices services = testServices.isolated("sync_slots");
 		JdbcTemplate jdbc = services.jdbc();
 		try (ConfigurableApplicationContext service = services.start("preverified.graph-api.page-size=20",
-				"preverified.graph-api.retry.initial-backoff=400ms", "preverified.businesses[0].id=" + SLOWED,
+				"preverified.graph-api.retry.initial-backoff=200ms", "preverified.businesses[0].id=" + SLOWED,
 				"preverified.businesses[0].access-token=token-" + SLOWED, "preverified.businesses[1].id=" + OTHER,
 				"preverified.businesses[1].access-token=token-" + OTHER, "preverified.sync.initial-delay=1h",
 				"preverified.sync.interval=1h", "preverified.sync.max-concurrent-businesses=1")) {
