@@ -2,12 +2,12 @@ package io.preverified.actions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import io.preverified.graphapi.GraphApiError;
+import io.preverified.jdbc.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,7 +42,7 @@ class VerificationAttemptRepository {
 			.param("codeMethod", attempt.codeMethod())
 			.param("language", attempt.language())
 			.param("requestedBy", attempt.requestedBy())
-			.param("requestedAt", Timestamp.from(attempt.requestedAt()))
+			.param("requestedAt", SqlTime.utc(attempt.requestedAt()))
 			.param("outcome", (error != null) ? "FAILED" : "SUCCEEDED")
 			.param("errorCode", (error != null) ? error.code() : null)
 			.param("errorSubcode", (error != null) ? error.subcode() : null)
@@ -78,8 +78,8 @@ class VerificationAttemptRepository {
 				where number_id = :numberId and action = 'REQUEST_CODE' and outcome = 'SUCCEEDED'
 				and requested_at > :since order by requested_at""")
 			.param("numberId", numberId)
-			.param("since", Timestamp.from(since))
-			.query((row, index) -> row.getTimestamp(1).toInstant())
+			.param("since", SqlTime.utc(since))
+			.query((row, index) -> SqlTime.instant(row, "requested_at"))
 			.list();
 	}
 
@@ -90,7 +90,7 @@ class VerificationAttemptRepository {
 				: null;
 		return new VerificationAttemptResponse(row.getLong("id"), row.getString("number_id"), row.getString("action"),
 				row.getString("code_method"), row.getString("language"), row.getString("requested_by"),
-				row.getTimestamp("requested_at").toInstant(), row.getString("outcome"), error);
+				SqlTime.instant(row, "requested_at"), row.getString("outcome"), error);
 	}
 
 	private static Integer integer(ResultSet row, String column) throws SQLException {

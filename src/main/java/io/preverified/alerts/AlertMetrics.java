@@ -88,7 +88,7 @@ class AlertMetrics {
 			.params(parameters)
 			.param("now", SqlTime.utc(this.clock.instant()))
 			.query((RowCallbackHandler) (row) -> this.nextExpiryByBusiness.put(row.getString("business_id"),
-					row.getTimestamp("next_expiry").toInstant().getEpochSecond()));
+					SqlTime.instant(row, "next_expiry").getEpochSecond()));
 		publish();
 	}
 

@@ -1,6 +1,5 @@
 package io.preverified.alerts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.preverified.jdbc.SqlTime;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
 
@@ -73,7 +73,7 @@ class AlertQueries {
 							+ "and a.id > :afterId) or a.verification_expiry_time is null)");
 			parameters.put("afterId", cursor.id());
 			if (cursor.time() != null) {
-				parameters.put("afterTime", Timestamp.from(cursor.time()));
+				parameters.put("afterTime", SqlTime.utc(cursor.time()));
 			}
 		}
 		Instant now = this.clock.instant();

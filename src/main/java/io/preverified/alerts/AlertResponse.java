@@ -2,9 +2,10 @@ package io.preverified.alerts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+
+import io.preverified.jdbc.SqlTime;
 
 /**
  * An alert as the API shows it.
@@ -26,17 +27,13 @@ record AlertResponse(long id, String numberId, String businessId, String phoneNu
 		Instant resolvedAt) {
 
 	static AlertResponse of(ResultSet row, Instant now) throws SQLException {
-		Instant expiry = instant(row, "verification_expiry_time");
+		Instant expiry = SqlTime.instant(row, "verification_expiry_time");
 		return new AlertResponse(row.getLong("id"), row.getString("number_id"), row.getString("business_id"),
 				row.getString("phone_number"), expiry,
 				(expiry != null) ? Duration.between(now, expiry).toSeconds() : null,
 				Severity.valueOf(row.getString("severity")), Alert.State.valueOf(row.getString("state")),
-				instant(row, "fired_at"), instant(row, "acknowledged_at"), instant(row, "resolved_at"));
-	}
-
-	private static Instant instant(ResultSet row, String column) throws SQLException {
-		Timestamp value = row.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
+				SqlTime.instant(row, "fired_at"), SqlTime.instant(row, "acknowledged_at"),
+				SqlTime.instant(row, "resolved_at"));
 	}
 
 	static AlertResponse of(Alert alert, Instant now) {

@@ -73,7 +73,7 @@ class AlertmanagerPushRepository {
 			.param("after", afterId)
 			.param("limit", limit)
 			.query((row, index) -> new Ended(row.getLong("id"),
-					read(row.getString("pushed")).endingAt(row.getTimestamp("ended_at").toInstant())))
+					read(row.getString("pushed")).endingAt(SqlTime.instant(row, "ended_at"))))
 			.list();
 	}
 

@@ -1,12 +1,16 @@
 package io.preverified.jdbc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Instants as statement parameters: the driver takes an {@link OffsetDateTime} for a
- * {@code timestamptz}, not an {@link Instant}.
+ * Instants in and out of statements: the driver takes an {@link OffsetDateTime} for a
+ * {@code timestamptz} parameter, not an {@link Instant}, and reads a column as a
+ * {@link java.sql.Timestamp}.
  */
 public final class SqlTime {
 
@@ -20,6 +24,18 @@ public final class SqlTime {
 	 */
 	public static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	/**
+	 * A {@code timestamptz} column as an instant.
+	 * @param row the row
+	 * @param column the column
+	 * @return its instant, or {@code null} when it is null
+	 * @throws SQLException when the column cannot be read
+	 */
+	public static Instant instant(ResultSet row, String column) throws SQLException {
+		Timestamp value = row.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
 	}
 
 }

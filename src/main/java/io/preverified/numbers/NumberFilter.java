@@ -1,6 +1,5 @@
 package io.preverified.numbers;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.preverified.jdbc.SqlTime;
 import io.preverified.web.InvalidParameterException;
 
 /**
@@ -63,8 +63,8 @@ record NumberFilter(String businessId, CodeVerificationStatus status, String pho
 		}
 		if (this.expiringWithin != null) {
 			conditions.add("n.verification_expiry_time > :now and n.verification_expiry_time <= :until");
-			parameters.put("now", Timestamp.from(now));
-			parameters.put("until", Timestamp.from(now.plus(this.expiringWithin)));
+			parameters.put("now", SqlTime.utc(now));
+			parameters.put("until", SqlTime.utc(now.plus(this.expiringWithin)));
 		}
 		if (!this.includeRemoved) {
 			conditions.add("n.removed_at is null");

@@ -2,8 +2,9 @@ package io.preverified.numbers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+
+import io.preverified.jdbc.SqlTime;
 
 /**
  * A number as the API shows it.
@@ -31,20 +32,15 @@ public record NumberResponse(String id, String businessId, String phoneNumber, S
 	static NumberResponse of(ResultSet row, Instant now) throws SQLException {
 		String ownerId = row.getString("owner_business_id");
 		String ownerName = row.getString("owner_business_name");
-		Instant heldUntil = instant(row, "held_until");
+		Instant heldUntil = SqlTime.instant(row, "held_until");
 		long heldBy = row.getLong("held_by");
 		return new NumberResponse(row.getString("id"), row.getString("business_id"), row.getString("phone_number"),
 				row.getString("phone_number_e164"), row.getString("code_verification_status"),
-				instant(row, "code_verification_time"), instant(row, "verification_expiry_time"),
+				SqlTime.instant(row, "code_verification_time"), SqlTime.instant(row, "verification_expiry_time"),
 				(ownerId != null || ownerName != null) ? new OwnerBusiness(ownerId, ownerName) : null,
-				instant(row, "first_seen_at"), instant(row, "last_seen_at"), instant(row, "removed_at"),
-				row.getString("removal_reason"),
+				SqlTime.instant(row, "first_seen_at"), SqlTime.instant(row, "last_seen_at"),
+				SqlTime.instant(row, "removed_at"), row.getString("removal_reason"),
 				(heldUntil != null && heldUntil.isAfter(now)) ? Long.valueOf(heldBy) : null);
-	}
-
-	private static Instant instant(ResultSet row, String column) throws SQLException {
-		Timestamp value = row.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
 	}
 
 	/**

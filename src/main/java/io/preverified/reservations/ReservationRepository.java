@@ -2,13 +2,14 @@ package io.preverified.reservations;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import io.preverified.jdbc.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -44,8 +45,8 @@ class ReservationRepository {
 	List<String> lockHoldable(String businessId, Instant validUntil, Instant now, int count) {
 		return this.jdbc.sql(HOLDABLE)
 			.param("businessId", businessId)
-			.param("validUntil", Timestamp.from(validUntil))
-			.param("now", Timestamp.from(now))
+			.param("validUntil", SqlTime.utc(validUntil))
+			.param("now", SqlTime.utc(now))
 			.param("count", count)
 			.query(String.class)
 			.list();
@@ -63,8 +64,8 @@ class ReservationRepository {
 					group by n.business_id having count(*) >= :count
 					order by min(n.verification_expiry_time) limit 1""")
 			.param("businessIds", businessIds)
-			.param("validUntil", Timestamp.from(validUntil))
-			.param("now", Timestamp.from(now))
+			.param("validUntil", SqlTime.utc(validUntil))
+			.param("now", SqlTime.utc(now))
 			.param("count", count)
 			.query(String.class)
 			.optional();
@@ -76,8 +77,8 @@ class ReservationRepository {
 				values (:businessId, :reference, 'HELD', :now, :expiresAt) returning id""")
 			.param("businessId", businessId)
 			.param("reference", reference)
-			.param("now", Timestamp.from(now))
-			.param("expiresAt", Timestamp.from(expiresAt))
+			.param("now", SqlTime.utc(now))
+			.param("expiresAt", SqlTime.utc(expiresAt))
 			.query(Long.class)
 			.single();
 		this.jdbc
@@ -89,7 +90,7 @@ class ReservationRepository {
 			.update();
 		this.jdbc.sql("update numbers set held_by = :id, held_until = :expiresAt where id in (:numberIds)")
 			.param("id", id)
-			.param("expiresAt", Timestamp.from(expiresAt))
+			.param("expiresAt", SqlTime.utc(expiresAt))
 			.param("numberIds", numberIds)
 			.update();
 		return id;
@@ -128,7 +129,7 @@ class ReservationRepository {
 				update reservations set state = 'RELEASED', ended_at = :now
 				where id = :id and state = 'HELD' and expires_at > :now""")
 			.param("id", id)
-			.param("now", Timestamp.from(now))
+			.param("now", SqlTime.utc(now))
 			.update();
 		free(List.of(id));
 		return released > 0;
@@ -143,7 +144,7 @@ class ReservationRepository {
 		List<Map.Entry<Long, String>> expired = this.jdbc.sql("""
 				update reservations set state = 'EXPIRED', ended_at = expires_at
 				where state = 'HELD' and expires_at <= :now returning id, business_id""")
-			.param("now", Timestamp.from(now))
+			.param("now", SqlTime.utc(now))
 			.query((row, index) -> Map.entry(row.getLong("id"), row.getString("business_id")))
 			.list();
 		free(expired.stream().map(Map.Entry::getKey).toList());
@@ -172,7 +173,7 @@ class ReservationRepository {
 		return this.jdbc.sql("""
 				select business_id, count(*) from numbers where held_until > :now and removed_at is null
 				group by business_id""")
-			.param("now", Timestamp.from(now))
+			.param("now", SqlTime.utc(now))
 			.query((row, index) -> Map.entry(row.getString(1), row.getLong(2)))
 			.list()
 			.stream()
@@ -189,11 +190,9 @@ class ReservationRepository {
 
 	private static Reservation reservation(ResultSet row, int index) throws SQLException {
 		String[] numberIds = (String[]) row.getArray("number_ids").getArray();
-		Timestamp endedAt = row.getTimestamp("ended_at");
 		return new Reservation(row.getLong("id"), row.getString("business_id"), row.getString("reference"),
-				row.getString("state"), row.getString("claimed_number_id"), row.getTimestamp("created_at").toInstant(),
-				row.getTimestamp("expires_at").toInstant(), (endedAt != null) ? endedAt.toInstant() : null,
-				Arrays.asList(numberIds));
+				row.getString("state"), row.getString("claimed_number_id"), SqlTime.instant(row, "created_at"),
+				SqlTime.instant(row, "expires_at"), SqlTime.instant(row, "ended_at"), Arrays.asList(numberIds));
 	}
 
 }
