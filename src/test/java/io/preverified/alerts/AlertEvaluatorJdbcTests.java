@@ -4,17 +4,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.preverified.DatabaseSlice;
 import io.preverified.MutableClock;
-import io.preverified.MutableClockConfiguration;
 import io.preverified.SeededNumbers;
-import io.preverified.TestDatabaseConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -27,9 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolve, with their notifications, and that one business's evaluation leaves another's
  * alone.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ TestDatabaseConfiguration.class, MutableClockConfiguration.class, AlertEvaluator.class })
+@DatabaseSlice
+@Import(AlertEvaluator.class)
 @EnableConfigurationProperties(AlertsProperties.class)
 @TestPropertySource(properties = "preverified.alerts.webhook.url=http://127.0.0.1:9/alerts")
 class AlertEvaluatorJdbcTests {

@@ -5,16 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.preverified.DatabaseSlice;
 import io.preverified.MutableClock;
-import io.preverified.MutableClockConfiguration;
 import io.preverified.SeededNumbers;
-import io.preverified.TestDatabaseConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,9 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The weekly expiry counts the console's chart reads, on the real PostgreSQL with numbers
  * seeded directly.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ TestDatabaseConfiguration.class, MutableClockConfiguration.class, ExpiryQueries.class })
+@DatabaseSlice
+@Import(ExpiryQueries.class)
 @EnableConfigurationProperties(AlertsProperties.class)
 class ExpiryQueriesJdbcTests {
 

@@ -3,13 +3,11 @@ package io.preverified.numbers;
 import java.time.Instant;
 import java.util.List;
 
-import io.preverified.TestDatabaseConfiguration;
+import io.preverified.DatabaseSlice;
 import io.preverified.graphapi.FetchedNumber;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,9 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The page upsert alone, on the real PostgreSQL with the real schema, rows seeded
  * directly: what it inserts, rewrites and leaves alone.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ TestDatabaseConfiguration.class, NumberWriter.class })
+@DatabaseSlice
+@Import(NumberWriter.class)
 class NumberWriterJdbcTests {
 
 	private static final Instant NOW = Instant.parse("2026-12-03T06:00:00Z");

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.preverified.DatabaseSlice;
 import io.preverified.SeededNumbers;
-import io.preverified.TestDatabaseConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
-import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -24,10 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * directly: what a complete run removes, why, what the guard holds and what a later run
  * confirms.
  */
-@JdbcTest
-@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({ TestDatabaseConfiguration.class, UnlistedNumberRemover.class, RemovedNumbersMetric.class,
-		SimpleMeterRegistry.class })
+@DatabaseSlice
+@Import({ UnlistedNumberRemover.class, RemovedNumbersMetric.class, SimpleMeterRegistry.class })
 class UnlistedNumberRemoverJdbcTests {
 
 	private static final String BUSINESS = "removal-slice";
