@@ -21,6 +21,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class IsolatedServices {
 
+	static final String GRAPH_API_BASE_URL = "preverified.graph-api.base-url";
+
 	private final String schema;
 
 	private final JdbcConnectionDetails database;
@@ -31,14 +33,6 @@ public final class IsolatedServices {
 	private final List<String> wiring;
 
 	/**
-	 * Isolated services that reach the tests' PostgreSQL directly.
-	 * @param schema their schema
-	 */
-	public IsolatedServices(String schema) {
-		this(schema, null, null);
-	}
-
-	/**
 	 * Isolated services, usually made by {@link TestServices}.
 	 * @param schema their schema
 	 * @param relay the relay to reach PostgreSQL through, or {@code null} to connect
@@ -47,8 +41,7 @@ public final class IsolatedServices {
 	 * properties of each start
 	 */
 	IsolatedServices(String schema, TcpRelay relay, String graphApiBaseUrl) {
-		this.wiring = (graphApiBaseUrl != null) ? List.of("preverified.graph-api.base-url=" + graphApiBaseUrl)
-				: List.of();
+		this.wiring = (graphApiBaseUrl != null) ? List.of(GRAPH_API_BASE_URL + "=" + graphApiBaseUrl) : List.of();
 		this.schema = schema;
 		JdbcConnectionDetails shared = TestDatabase.connectionDetails(new StandardEnvironment());
 		String url = shared.getJdbcUrl() + (shared.getJdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;

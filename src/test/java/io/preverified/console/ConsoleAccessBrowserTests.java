@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.preverified.IsolatedServices;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -29,17 +31,19 @@ class ConsoleAccessBrowserTests extends BrowserTests {
 
 	private static final String ADMIN_KEY = "console-admin-key-0123456789abcdef";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	private static ConfigurableApplicationContext service;
 
 	@BeforeAll
 	static void startService() {
 		graphApi.business("9201", "token-9201", DemoInventory.generate("9201", "Keyed", 60, Instant.now()));
-		IsolatedServices services = new IsolatedServices("console_keys");
+		IsolatedServices services = testServices.isolated("console_keys");
 		JdbcTemplate jdbc = services.jdbc();
-		service = services.start("preverified.graph-api.base-url=" + graphApi.baseUrl(),
-				"preverified.businesses[0].id=9201", "preverified.businesses[0].name=Keyed",
+		service = services.start("preverified.businesses[0].id=9201", "preverified.businesses[0].name=Keyed",
 				"preverified.businesses[0].access-token=token-9201", "preverified.sync.initial-delay=0s",
 				"preverified.sync.interval=1h", "preverified.api.keys[0].name=dashboards",
 				"preverified.api.keys[0].key=" + READ_KEY, "preverified.api.keys[0].role=READ",
@@ -55,7 +59,6 @@ class ConsoleAccessBrowserTests extends BrowserTests {
 		if (service != null) {
 			service.close();
 		}
-		graphApi.close();
 	}
 
 	@Test

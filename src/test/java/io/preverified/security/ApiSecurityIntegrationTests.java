@@ -7,10 +7,11 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import io.preverified.TestDatabaseConfiguration;
+import io.preverified.TestServices;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,10 @@ class ApiSecurityIntegrationTests {
 
 	static final String ADMIN_KEY = "admin-key-0123456789abcdef";
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -56,12 +60,7 @@ class ApiSecurityIntegrationTests {
 
 	@DynamicPropertySource
 	static void graphApiProperties(DynamicPropertyRegistry registry) {
-		registry.add("preverified.graph-api.base-url", graphApi::baseUrl);
-	}
-
-	@AfterAll
-	static void stopGraphApi() {
-		graphApi.close();
+		testServices.wire(registry);
 	}
 
 	@Test

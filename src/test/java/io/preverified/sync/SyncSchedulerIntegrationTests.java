@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.preverified.TestDatabaseConfiguration;
+import io.preverified.TestServices;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +39,10 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 class SyncSchedulerIntegrationTests {
 
-	private static final FakeGraphApi graphApi = FakeGraphApi.start();
+	@RegisterExtension
+	static final TestServices testServices = new TestServices();
+
+	private static final FakeGraphApi graphApi = testServices.graphApi();
 
 	static {
 		graphApi.business("2001", "token-2001", DemoInventory.generate("2001", "Scheduled", 120, Instant.now()));
@@ -54,12 +58,7 @@ class SyncSchedulerIntegrationTests {
 
 	@DynamicPropertySource
 	static void graphApiProperties(DynamicPropertyRegistry registry) {
-		registry.add("preverified.graph-api.base-url", graphApi::baseUrl);
-	}
-
-	@AfterAll
-	static void stopGraphApi() {
-		graphApi.close();
+		testServices.wire(registry);
 	}
 
 	@Test
