@@ -15,14 +15,17 @@ import org.springframework.stereotype.Component;
 /**
  * When alerts are evaluated and notifications sent: after every run of a business, every
  * {@code evaluation-interval} for all (then pushed to Alertmanager), and the outbox every
- * second.
+ * second, or every {@code webhook.initial-backoff} when that is shorter (not under 50
+ * ms), so that a retry goes out when its backoff ends.
  */
 @Component
 class AlertScheduler {
 
 	private static final Logger logger = LoggerFactory.getLogger(AlertScheduler.class);
 
-	static final Duration OUTBOX_POLL = Duration.ofSeconds(1);
+	private static final Duration OUTBOX_POLL = Duration.ofSeconds(1);
+
+	private static final Duration SHORTEST_OUTBOX_POLL = Duration.ofMillis(50);
 
 	private final AlertEvaluator evaluator;
 
@@ -54,7 +57,7 @@ class AlertScheduler {
 	void start() {
 		this.taskScheduler.scheduleWithFixedDelay(this::evaluateAll, this.properties.evaluationInterval());
 		if (this.properties.webhook().enabled()) {
-			this.taskScheduler.scheduleWithFixedDelay(this::deliver, OUTBOX_POLL);
+			this.taskScheduler.scheduleWithFixedDelay(this::deliver, outboxPoll());
 		}
 	}
 
@@ -81,6 +84,12 @@ class AlertScheduler {
 		});
 		// what the last evaluation left, even if this one failed
 		this.alertmanager.pushSoon();
+	}
+
+	private Duration outboxPoll() {
+		Duration backoff = this.properties.webhook().initialBackoff();
+		Duration poll = (backoff.compareTo(OUTBOX_POLL) < 0) ? backoff : OUTBOX_POLL;
+		return (poll.compareTo(SHORTEST_OUTBOX_POLL) > 0) ? poll : SHORTEST_OUTBOX_POLL;
 	}
 
 	void deliver() {

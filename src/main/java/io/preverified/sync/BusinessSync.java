@@ -55,16 +55,16 @@ class BusinessSync {
 	BusinessSync(GraphApiClient graphApi, SyncRunLifecycle runs, NumberWriter numbers, TransactionTemplate transactions,
 			SyncProperties properties, Clock clock, ApplicationEventPublisher events, SyncMetrics metrics,
 			SyncShutdown shutdown, SyncSlotPool slots) {
-		this.numbers = numbers;
-		this.transactions = transactions;
-		this.slots = slots;
-		this.events = events;
-		this.shutdown = shutdown;
-		this.metrics = metrics;
 		this.graphApi = graphApi;
 		this.runs = runs;
+		this.numbers = numbers;
+		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
+		this.metrics = metrics;
+		this.shutdown = shutdown;
+		this.slots = slots;
 	}
 
 	void run(ActiveRun run) {
