@@ -76,11 +76,8 @@ class SyncLauncher {
 		}
 		RunLease lease = held.get();
 		try {
-			// due is read before abandoned runs are ended, which would count as just
-			// finished
-			boolean isDue = due.getAsBoolean();
 			this.runs.failAbandoned(business.id());
-			if (!isDue) {
+			if (!due.getAsBoolean()) {
 				lease.close();
 				return Launch.NOT_DUE;
 			}

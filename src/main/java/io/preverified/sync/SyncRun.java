@@ -61,6 +61,8 @@ class SyncRun {
 	@Embedded
 	private RunError error;
 
+	private boolean abandoned;
+
 	protected SyncRun() {
 	}
 
@@ -101,6 +103,17 @@ class SyncRun {
 		this.error = error;
 		this.status = Status.FAILED;
 		this.finishedAt = finishedAt;
+	}
+
+	/**
+	 * Ends a run whose replica died before it could: failed, and not a run that ended
+	 * when it was marked, so the business's schedule does not count from it.
+	 * @param error why it failed
+	 * @param markedAt when it was found abandoned
+	 */
+	void abandon(RunError error, Instant markedAt) {
+		fail(error, markedAt);
+		this.abandoned = true;
 	}
 
 	boolean isRunning() {

@@ -49,9 +49,9 @@ class SyncRunLifecycle {
 	@Transactional
 	void failAbandoned(String businessId) {
 		for (SyncRun run : this.runs.findByBusinessIdAndStatus(businessId, SyncRun.Status.RUNNING)) {
-			run.fail(
+			run.abandon(
 					SyncRun.RunError
-						.of("Abandoned: the replica running it stopped or lost the database before " + "the run ended"),
+						.of("Abandoned: the replica running it stopped or lost the database before the run ended"),
 					this.clock.instant());
 		}
 	}

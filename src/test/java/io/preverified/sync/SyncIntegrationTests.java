@@ -1,5 +1,6 @@
 package io.preverified.sync;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -302,6 +303,26 @@ class SyncIntegrationTests extends IntegrationTests {
 
 		assertThat(getJson("/api/v1/sync-runs/" + abandoned.getId()).get("status").asString()).isEqualTo("FAILED");
 		assertThat(getJson("/api/v1/sync-runs/" + live.getId()).get("status").asString()).isEqualTo("RUNNING");
+	}
+
+	@Test
+	void scheduledRunIsDueAtOnceAfterStartUpEndedARunItsReplicaAbandoned() {
+		graphApi.business(BUSINESS_1, TOKEN_1, List.of());
+		SyncRun abandoned = this.runs.start(BUSINESS_1, SyncRun.Trigger.SCHEDULED);
+		SyncProperties.Business business = this.properties.business(BUSINESS_1).orElseThrow();
+		this.launcher.failAbandonedRuns(business);
+
+		// the abandoned run was found just now, but it did not end just now: its business
+		// is due
+		SyncLauncher.Launch launch = this.launcher.startIfDue(business, Duration.ofHours(1));
+
+		assertThat(launch.started()).isNotNull();
+		launch.started().completion().join();
+		assertThat(getJson("/api/v1/sync-runs/" + abandoned.getId()).get("status").asString()).isEqualTo("FAILED");
+		assertThat(getJson("/api/v1/sync-runs/" + launch.started().run().getId()).get("status").asString())
+			.isEqualTo("SUCCEEDED");
+		// a run that did end counts: the next one waits for the interval
+		assertThat(this.launcher.startIfDue(business, Duration.ofHours(1)).started()).isNull();
 	}
 
 	private Map<String, String> rowVersions() {
