@@ -7,7 +7,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
@@ -85,11 +87,18 @@ public final class IsolatedServices {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "spring.flyway.schemas=" + this.schema));
 		all.addAll(this.wiring);
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(PreverifiedSyncApplication.class)
+		SpringApplication application = new SpringApplicationBuilder(PreverifiedSyncApplication.class)
 			.initializers(
 					(context) -> context.getBeanFactory().registerSingleton("jdbcConnectionDetails", this.database))
 			.properties(all.toArray(String[]::new))
-			.run();
+			.build();
+		// instances start and stop beside the tests' own contexts: logging is set up and
+		// torn down by those alone, never by two threads at once
+		application.setListeners(application.getListeners()
+			.stream()
+			.filter((listener) -> !(listener instanceof LoggingApplicationListener))
+			.toList());
+		return application.run();
 	}
 
 	/**
