@@ -35,6 +35,9 @@ class NumberActionsController {
 
 	private static final Pattern CODE = Pattern.compile("\\d{4,8}");
 
+	private static final String UPSTREAM_FAILED = "The Graph API refused the call or could not be reached; code, "
+			+ "message and fbtrace_id say why";
+
 	private final NumberReverifier actions;
 
 	private final PoolEditor pool;
@@ -49,8 +52,7 @@ class NumberActionsController {
 					when = "The number left the pool, or is VERIFIED and not yet in its re-verification window"),
 			@Problem(status = HttpStatus.TOO_MANY_REQUESTS,
 					when = "preverified.verification.max-requests-per-number codes were asked for within request-window"),
-			@Problem(status = HttpStatus.BAD_GATEWAY,
-					when = "The Graph API refused the request or could not be reached; code, message and fbtrace_id say why") })
+			@Problem(status = HttpStatus.BAD_GATEWAY, when = UPSTREAM_FAILED) })
 	@PostMapping("/api/v1/numbers/{id}/request-code")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	VerificationAttemptResponse requestCode(@PathVariable String id, @RequestBody(required = false) CodeRequest request,
@@ -71,8 +73,7 @@ class NumberActionsController {
 
 	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The number left the pool"),
 			@Problem(status = HttpStatus.UNPROCESSABLE_ENTITY, when = "The Graph API found the code wrong (136025)"),
-			@Problem(status = HttpStatus.BAD_GATEWAY,
-					when = "The Graph API refused the request or could not be reached; code, message and fbtrace_id say why") })
+			@Problem(status = HttpStatus.BAD_GATEWAY, when = UPSTREAM_FAILED) })
 	@PostMapping("/api/v1/numbers/{id}/verify-code")
 	NumberResponse verifyCode(@PathVariable String id, @RequestBody(required = false) CodeVerification verification,
 			Principal principal) {
@@ -93,9 +94,8 @@ class NumberActionsController {
 				(attempt) -> Long.toString(attempt.id()), (attempt) -> attempt);
 	}
 
-	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The phone number is listed already"), @Problem(
-			status = HttpStatus.BAD_GATEWAY,
-			when = "The Graph API refused the number or could not be reached; code, message and fbtrace_id say why") })
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The phone number is listed already"),
+			@Problem(status = HttpStatus.BAD_GATEWAY, when = UPSTREAM_FAILED) })
 	@PostMapping("/api/v1/businesses/{id}/numbers")
 	@ResponseStatus(HttpStatus.CREATED)
 	NumberResponse add(@PathVariable String id, @RequestBody(required = false) NewNumber number) {
@@ -105,8 +105,7 @@ class NumberActionsController {
 	@ApiProblems({
 			@Problem(status = HttpStatus.CONFLICT,
 					when = "The number left the pool already, or a reservation holds it"),
-			@Problem(status = HttpStatus.BAD_GATEWAY,
-					when = "The Graph API refused the deletion or could not be reached; code, message and fbtrace_id say why") })
+			@Problem(status = HttpStatus.BAD_GATEWAY, when = UPSTREAM_FAILED) })
 	@DeleteMapping("/api/v1/numbers/{id}")
 	NumberResponse delete(@PathVariable String id) {
 		return this.pool.delete(id);

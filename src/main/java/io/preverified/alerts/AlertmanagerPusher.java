@@ -48,6 +48,9 @@ class AlertmanagerPusher {
 
 	private final WebClient webClient;
 
+	// POST /api/v2/alerts of the configured base URL, or null when none is configured
+	private final String endpoint;
+
 	private final TaskScheduler taskScheduler;
 
 	private final MeterRegistry meters;
@@ -62,6 +65,8 @@ class AlertmanagerPusher {
 		this.pushes = pushes;
 		this.json = json;
 		this.webClient = webClient.clone().build();
+		this.endpoint = properties.alertmanager().enabled()
+				? properties.alertmanager().url().toString().replaceAll("/+$", "") + "/api/v2/alerts" : null;
 		this.taskScheduler = taskScheduler;
 		this.meters = meters;
 		this.clock = clock;
@@ -155,7 +160,7 @@ class AlertmanagerPusher {
 		String failure;
 		try {
 			Integer status = this.webClient.post()
-				.uri(this.properties.alertmanager().url().toString().replaceAll("/+$", "") + "/api/v2/alerts")
+				.uri(this.endpoint)
 				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(this.json.writeValueAsBytes(body))
 				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))

@@ -44,17 +44,17 @@ class WebhookDeliveryRepository {
 	}
 
 	void add(WebhookPayload payload, Instant createdAt) {
-		add(payload, createdAt, SqlTime.utc(createdAt));
+		add(payload, createdAt, createdAt);
 	}
 
 	// a delivery's place in the order is when it was made, which a half keeps
-	private void add(WebhookPayload payload, Instant due, OffsetDateTime createdAt) {
+	private void add(WebhookPayload payload, Instant due, Instant createdAt) {
 		this.jdbc.sql(ADD)
 			.param("businessId", payload.businessId())
 			.param("idempotencyKey", payload.idempotencyKey())
 			.param("payload", this.json.writeValueAsString(payload))
 			.param("due", SqlTime.utc(due))
-			.param("createdAt", createdAt)
+			.param("createdAt", SqlTime.utc(createdAt))
 			.update();
 	}
 
@@ -111,7 +111,7 @@ class WebhookDeliveryRepository {
 			.param("id", delivery.id())
 			.update();
 		for (WebhookPayload half : halves) {
-			add(half, now, delivery.createdAt());
+			add(half, now, delivery.createdAt().toInstant());
 		}
 		return true;
 	}

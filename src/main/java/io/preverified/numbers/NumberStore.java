@@ -167,7 +167,6 @@ public class NumberStore {
 		return this.queries.get(id);
 	}
 
-	// the PostgreSQL driver takes times with an offset, not instants
 	/**
 	 * What actions on a number check before they go upstream.
 	 *

@@ -23,9 +23,8 @@ interface SyncRunRepository extends JpaRepository<SyncRun, Long>, JpaSpecificati
 	@Query("select r from SyncRun r where r.id = :id")
 	Optional<SyncRun> findForUpdate(long id);
 
-	// an abandoned run's end is when it was found, not when it ended: the schedule does
-	// not
-	// count from it
+	// an abandoned run's end is when it was found, not when it ended: the schedule
+	// does not count from it
 	@Query("select max(r.finishedAt) from SyncRun r where r.businessId = :businessId and r.finishedAt is not null "
 			+ "and r.abandoned = false")
 	Optional<Instant> findLastFinishedAt(String businessId);

@@ -20,7 +20,12 @@ public final class Cursor {
 	private Cursor() {
 	}
 
-	static String encode(String key) {
+	/**
+	 * The cursor of a sort key, as a page hands it out in {@code paging.cursors.after}.
+	 * @param key the sort key of the page's last item
+	 * @return the cursor
+	 */
+	public static String encode(String key) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
 	}
 

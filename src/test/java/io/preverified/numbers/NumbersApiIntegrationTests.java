@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import io.preverified.IntegrationTests;
 import io.preverified.graphapi.DemoInventory;
+import io.preverified.web.Cursor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -130,8 +130,7 @@ class NumbersApiIntegrationTests extends IntegrationTests {
 			/api/v1/alerts/99999999999999999999 ;  ; id
 					""")
 	void parametersThatParseButOverflowAreBadRequestsNamingThem(String uri, String cursorKey, String parameter) {
-		String cursor = (cursorKey != null)
-				? Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + cursorKey).getBytes()) : "";
+		String cursor = (cursorKey != null) ? Cursor.encode(cursorKey) : "";
 
 		MvcTestResult result = this.mvc.get().uri(URI.create(uri + cursor)).exchange();
 

@@ -1,11 +1,10 @@
 package io.preverified.sync;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 import io.preverified.security.ApiSlice;
+import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +108,7 @@ class SyncRunsControllerTests {
 
 	// the cursor a page ending at a run hands out
 	private static String cursorAfter(long id) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(("k:" + id).getBytes(StandardCharsets.UTF_8));
+		return Cursor.encode(Long.toString(id));
 	}
 
 }
