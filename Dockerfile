@@ -6,6 +6,9 @@ COPY pom.xml ./
 COPY .mvn .mvn
 RUN mvn -B -q dependency:go-offline
 COPY src src
+# the deployment examples go into the jar: keys copied from them stop start-up
+COPY deploy deploy
+COPY docker-compose.yml ./
 RUN mvn -B -q package -DskipTests \
  && java -Djarmode=tools -jar target/preverified-sync-*.jar extract --layers --application-filename app.jar \
       --destination target/extracted

@@ -5,6 +5,8 @@
   const KEY = 'preverified-api-key';
   const state = { admin: false, after: {} };
   const $ = (selector) => document.querySelector(selector);
+  // every id in a path is encoded: ids come from upstream and could hold '/', '?' or '#'
+  const path = (...segments) => '/api/v1/' + segments.map((segment) => encodeURIComponent(String(segment))).join('/');
 
   function el(tag, attributes = {}, ...children) {
     const node = document.createElement(tag);
@@ -110,12 +112,12 @@
 
   // starts a run and follows it until it ends
   async function follow(businessId) {
-    const run = await api('POST', '/api/v1/businesses/' + encodeURIComponent(businessId) + '/sync');
+    const run = await api('POST', path('businesses', businessId, 'sync'));
     let current = run;
     while (current.status === 'RUNNING') {
       status('Run ' + run.id + ' of ' + businessId + ': ' + current.pages + ' pages, ' + current.fetched + ' numbers so far');
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      current = await api('GET', '/api/v1/sync-runs/' + run.id);
+      current = await api('GET', path('sync-runs', run.id));
     }
     await Promise.all([businesses(), chart(), alerts(true), runs(true)]);
     if (current.status === 'FAILED') throw new Error('Run ' + run.id + ' failed: ' + (current.error ? current.error.message : ''));
@@ -154,7 +156,7 @@
   async function alerts(fresh) {
     const severity = $('#alerts-severity').value;
     const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.alerts);
-    const list = await api('GET', '/api/v1/alerts?limit=20' + (severity ? '&severity=' + severity : '') + after);
+    const list = await api('GET', '/api/v1/alerts?limit=20' + (severity ? '&severity=' + encodeURIComponent(severity) : '') + after);
     const body = $('#alerts tbody');
     if (fresh) body.replaceChildren();
     for (const alert of list.data) {
@@ -162,18 +164,18 @@
       if (state.admin) {
         if (alert.state === 'FIRING') {
           actions.append(button('Acknowledge', (event) => act(event.target, 'Acknowledge alert ' + alert.id, async () => {
-            await api('POST', '/api/v1/alerts/' + alert.id + '/acknowledge');
+            await api('POST', path('alerts', alert.id, 'acknowledge'), { severity: alert.severity });
             await alerts(true);
           }), { 'aria-label': 'Acknowledge alert of ' + alert.phone_number }));
         }
         actions.append(button('Request code', (event) => act(event.target, 'Code for ' + alert.phone_number, async () => {
-          await api('POST', '/api/v1/numbers/' + alert.number_id + '/request-code', { code_method: 'SMS' });
+          await api('POST', path('numbers', alert.number_id, 'request-code'), { code_method: 'SMS' });
           row.querySelector('.verify').hidden = false;
         }), { 'aria-label': 'Request a code for ' + alert.phone_number }));
         const input = el('input', { id: 'code-' + alert.id, inputmode: 'numeric', autocomplete: 'one-time-code', size: '8' });
         actions.append(el('span', { class: 'verify', hidden: '' }, el('label', { for: 'code-' + alert.id }, 'Code'), input,
           button('Verify', (event) => act(event.target, 'Verify ' + alert.phone_number, async () => {
-            await api('POST', '/api/v1/numbers/' + alert.number_id + '/verify-code', { code: input.value });
+            await api('POST', path('numbers', alert.number_id, 'verify-code'), { code: input.value });
             await Promise.all([alerts(true), businesses(), chart()]);
           }), { 'aria-label': 'Verify the code of ' + alert.phone_number })));
       }
@@ -198,8 +200,8 @@
       }
       for (const number of list.data) {
         const [history, attempts] = await Promise.all([
-          api('GET', '/api/v1/numbers/' + number.id + '/history?limit=10'),
-          api('GET', '/api/v1/numbers/' + number.id + '/verification-attempts?limit=10')]);
+          api('GET', path('numbers', number.id, 'history') + '?limit=10'),
+          api('GET', path('numbers', number.id, 'verification-attempts') + '?limit=10')]);
         result.append(el('article', { class: 'number', 'data-number': number.id },
           el('h3', {}, number.phone_number + ' (' + number.id + ')'),
           el('p', {}, number.code_verification_status + ', expires ' + (time(number.verification_expiry_time) || 'never')
@@ -240,7 +242,7 @@
       const actions = el('td', { class: 'actions' });
       if (state.admin && reservation.state === 'HELD') {
         actions.append(button('Release', (event) => act(event.target, 'Release reservation ' + reservation.id, async () => {
-          await api('POST', '/api/v1/reservations/' + reservation.id + '/release');
+          await api('POST', path('reservations', reservation.id, 'release'));
           await reservations(true);
         }), { 'aria-label': 'Release reservation ' + reservation.id }));
       }

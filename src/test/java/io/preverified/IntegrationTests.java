@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -42,8 +43,9 @@ import static org.awaitility.Awaitility.await;
  * moved. Every test starts from empty tables, closed circuits, the system time and an
  * empty fake.
  */
-@SpringBootTest(properties = { "preverified.graph-api.page-size=100", "preverified.graph-api.read-timeout=1s",
-		"preverified.graph-api.app-secret=" + IntegrationTests.APP_SECRET, "preverified.alerts.evaluation-interval=1h",
+@SpringBootTest(properties = { "preverified.api.anonymous-writes=true", "preverified.graph-api.page-size=100",
+		"preverified.graph-api.read-timeout=1s", "preverified.graph-api.app-secret=" + IntegrationTests.APP_SECRET,
+		"preverified.alerts.evaluation-interval=1h",
 		"preverified.alerts.webhook.secret=" + IntegrationTests.WEBHOOK_SECRET,
 		"preverified.alerts.webhook.group-wait=1s", "preverified.alerts.webhook.initial-backoff=100ms",
 		"preverified.alerts.webhook.max-backoff=1s", "preverified.graph-api.retry.initial-backoff=10ms",
@@ -83,6 +85,8 @@ public abstract class IntegrationTests {
 	}
 
 	protected static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
 	@Autowired
 	protected MockMvcTester mvc;
@@ -135,13 +139,15 @@ public abstract class IntegrationTests {
 
 	/**
 	 * A number as upstream lists it, verified 90 days before it expires.
-	 * @param id its id; its phone number is {@code +1555000<id>}
+	 * @param name its id, or a name that {@link #id(String)} turns into one; its phone
+	 * number is {@code +1555000<id>}
 	 * @param status its verification status
 	 * @param expiry when its verification expires, or {@code null}
 	 * @return the record
 	 */
-	protected static Map<String, Object> number(String id, String status, Instant expiry) {
+	protected static Map<String, Object> number(String name, String status, Instant expiry) {
 		Map<String, Object> number = new LinkedHashMap<>();
+		String id = id(name);
 		number.put("id", id);
 		number.put("phone_number", "+1555000" + id);
 		number.put("code_verification_status", status);
@@ -150,6 +156,31 @@ public abstract class IntegrationTests {
 			number.put("verification_expiry_time", expiry.getEpochSecond());
 		}
 		return number;
+	}
+
+	/**
+	 * The id upstream gives a number a test names: upstream ids are digits, and a name
+	 * says what a number is for.
+	 * @param name digits, kept as they are, or a name
+	 * @return the id
+	 */
+	protected static String id(String name) {
+		return name.matches("\\d{1,64}") ? name
+				: NAMES.computeIfAbsent(name, (key) -> Integer.toString(8_000_000 + NAMES.size()));
+	}
+
+	/**
+	 * The name of a number a test named, the reverse of {@link #id(String)}.
+	 * @param id its id
+	 * @return its name, or the id for a number named by its id
+	 */
+	protected static String name(String id) {
+		return NAMES.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().equals(id))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(id);
 	}
 
 	/**

@@ -24,8 +24,10 @@ import org.springframework.stereotype.Service;
 /**
  * Asks for and verifies codes of numbers, behind the guard rails that come before any
  * call upstream: the number is listed, a VERIFIED number is inside the re-verification
- * window, and it has not had too many codes lately. Every call upstream is recorded as an
- * attempt and counted; a code itself is never logged nor stored.
+ * window, and it has not had too many codes or verifications lately. Every call upstream
+ * is recorded as a pending attempt before it is made, and counted against the limits at
+ * once, so parallel requests stay within them; it ends with its outcome whatever upstream
+ * answered. A code itself is never logged nor stored.
  */
 @Service
 class NumberReverifier {
@@ -72,16 +74,11 @@ class NumberReverifier {
 			throw new NumberNotRenewableYetException(numberId, number.verificationExpiryTime(),
 					number.verificationExpiryTime().minus(this.reverifyWindow));
 		}
-		List<Instant> sent = this.attempts.codesSentSince(numberId, now.minus(this.properties.requestWindow()));
-		if (sent.size() >= this.properties.maxRequestsPerNumber()) {
-			throw new TooManyCodeRequestsException(numberId, this.properties.maxRequestsPerNumber(),
-					this.properties.requestWindow(),
-					Duration.between(now, sent.get(0).plus(this.properties.requestWindow())));
-		}
 		String token = token(number.businessId());
+		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
+				codeMethod, language, requestedBy, now), AttemptLimit.codeRequests(this.properties));
 		GraphApiError error = refusal(this.graphApi.requestCode(numberId, token, codeMethod, language));
-		VerificationAttemptResponse attempt = record(new VerificationAttemptRepository.Attempt(numberId,
-				number.businessId(), "REQUEST_CODE", codeMethod, language, requestedBy, now, error));
+		VerificationAttemptResponse attempt = ended(attemptId, number.businessId(), error);
 		if (error != null) {
 			throw new UpstreamRefusedException("the code request", error);
 		}
@@ -92,11 +89,11 @@ class NumberReverifier {
 
 	NumberResponse verifyCode(String numberId, String code, String requestedBy) {
 		NumberStore.NumberState number = listed(numberId);
-		Instant now = this.clock.instant();
 		String token = token(number.businessId());
+		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
+				null, null, requestedBy, this.clock.instant()), AttemptLimit.verifications(this.properties));
 		GraphApiError error = refusal(this.graphApi.verifyCode(numberId, token, code));
-		record(new VerificationAttemptRepository.Attempt(numberId, number.businessId(), "VERIFY_CODE", null, null,
-				requestedBy, now, error));
+		ended(attemptId, number.businessId(), error);
 		if (error != null) {
 			throw new UpstreamRefusedException("the code", error);
 		}
@@ -126,7 +123,9 @@ class NumberReverifier {
 			.accessToken();
 	}
 
-	// makes the call; upstream's refusal, or null when it accepted
+	// makes the call; upstream's refusal, or null when it accepted. Whatever else
+	// happens (no answer in time, an answer that cannot be read) is a failure too, and
+	// says that upstream may have acted
 	static GraphApiError refusal(Mono<?> call) {
 		try {
 			call.block(UPSTREAM_TIMEOUT);
@@ -135,18 +134,23 @@ class NumberReverifier {
 		catch (GraphApiException ex) {
 			return ex.getError();
 		}
+		catch (RuntimeException ex) {
+			logger.warn("A call to the Graph API ended without a readable answer", ex);
+			return new GraphApiError(0, null, null, null, "No readable answer from the Graph API ("
+					+ ex.getClass().getSimpleName() + "); upstream may have acted", null, false);
+		}
 	}
 
-	private VerificationAttemptResponse record(VerificationAttemptRepository.Attempt attempt) {
-		VerificationAttemptResponse recorded = this.attempts.add(attempt);
+	private VerificationAttemptResponse ended(long attemptId, String businessId, GraphApiError error) {
+		VerificationAttemptResponse ended = this.attempts.end(attemptId, error);
 		Counter.builder("preverified.verification.attempts")
 			.description("Codes asked for and sent upstream, by business, action and outcome")
-			.tag("business_id", attempt.businessId())
-			.tag("action", attempt.action())
-			.tag("outcome", recorded.outcome())
+			.tag("business_id", businessId)
+			.tag("action", ended.action())
+			.tag("outcome", ended.outcome())
 			.register(this.meters)
 			.increment();
-		return recorded;
+		return ended;
 	}
 
 }

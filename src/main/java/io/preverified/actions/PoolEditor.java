@@ -1,5 +1,8 @@
 package io.preverified.actions;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
@@ -20,7 +23,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Adds numbers to a business's pool and deletes them, upstream first and then here at
- * once, without waiting for the next run.
+ * once, without waiting for the next run. A number being deleted is held back from
+ * reservations until upstream answered.
  */
 @Service
 class PoolEditor {
@@ -35,14 +39,21 @@ class PoolEditor {
 
 	private final GraphApiNumberClient graphApi;
 
+	// longer than a delete upstream can take: a replica that dies meanwhile holds the
+	// number back from reservations no longer than this
+	private static final Duration DELETE_MARK = NumberReverifier.UPSTREAM_TIMEOUT.multipliedBy(2);
+
 	private final NumberReverifier actions;
 
+	private final Clock clock;
+
 	PoolEditor(NumberStore numbers, BusinessDirectory businesses, GraphApiNumberClient graphApi,
-			NumberReverifier actions) {
+			NumberReverifier actions, Clock clock) {
 		this.numbers = numbers;
 		this.businesses = businesses;
 		this.graphApi = graphApi;
 		this.actions = actions;
+		this.clock = clock;
 	}
 
 	NumberResponse add(String businessId, String phoneNumber) {
@@ -66,6 +77,23 @@ class PoolEditor {
 	}
 
 	NumberResponse delete(String numberId) {
+		NumberStore.NumberState number = deletable(numberId);
+		String token = this.actions.token(number.businessId());
+		if (!this.numbers.startDelete(numberId, this.clock.instant().plus(DELETE_MARK))) {
+			// a reservation or another delete took it since it was read
+			deletable(numberId);
+			throw new NumberBeingDeletedException(numberId);
+		}
+		GraphApiError refused = NumberReverifier.refusal(this.graphApi.delete(numberId, token));
+		if (refused != null) {
+			this.numbers.deleteRefused(numberId);
+			throw new UpstreamRefusedException("the deletion", refused);
+		}
+		logger.info("Deleted number {} of business {}", numberId, number.businessId());
+		return this.numbers.delete(numberId);
+	}
+
+	private NumberStore.NumberState deletable(String numberId) {
 		NumberStore.NumberState number = this.numbers.state(numberId)
 			.orElseThrow(() -> new UnknownNumberException(numberId));
 		if (!number.isListed()) {
@@ -74,13 +102,10 @@ class PoolEditor {
 		if (number.heldBy() != null) {
 			throw new NumberHeldException(numberId, number.heldBy());
 		}
-		String token = this.actions.token(number.businessId());
-		GraphApiError refused = NumberReverifier.refusal(this.graphApi.delete(numberId, token));
-		if (refused != null) {
-			throw new UpstreamRefusedException("the deletion", refused);
+		if (number.beingDeleted()) {
+			throw new NumberBeingDeletedException(numberId);
 		}
-		logger.info("Deleted number {} of business {}", numberId, number.businessId());
-		return this.numbers.delete(numberId);
+		return number;
 	}
 
 	private static String validE164(String phoneNumber) {

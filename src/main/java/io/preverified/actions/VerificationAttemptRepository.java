@@ -2,18 +2,20 @@ package io.preverified.actions;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.jdbc.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of every code asked for and sent upstream.
+ * The record of every code asked for and sent upstream: {@code PENDING} from before the
+ * call, {@code SUCCEEDED} or {@code FAILED} once it ended.
  */
 @Repository
 class VerificationAttemptRepository {
@@ -28,21 +30,57 @@ class VerificationAttemptRepository {
 		this.jdbc = jdbc;
 	}
 
-	VerificationAttemptResponse add(Attempt attempt) {
-		GraphApiError error = attempt.error();
+	/**
+	 * Records an attempt as {@code PENDING}, before upstream is called, if the number is
+	 * within its limit. The number's row is locked meanwhile, so parallel attempts on any
+	 * replica are counted one after the other and never all pass the check.
+	 * @param attempt the attempt
+	 * @param limit the limit it counts against
+	 * @return the attempt's id
+	 * @throws TooManyAttemptsException when the number reached its limit
+	 */
+	@Transactional
+	long begin(Attempt attempt, AttemptLimit limit) {
+		this.jdbc.sql("select id from numbers where id = :numberId for update")
+			.param("numberId", attempt.numberId())
+			.query(String.class)
+			.optional();
+		List<Instant> counted = countedSince(attempt.numberId(), limit.action(),
+				attempt.requestedAt().minus(limit.window()));
+		if (counted.size() >= limit.max()) {
+			throw new TooManyAttemptsException(attempt.numberId(), limit,
+					Duration.between(attempt.requestedAt(), counted.get(0).plus(limit.window())));
+		}
 		return this.jdbc.sql("""
 				insert into verification_attempts (number_id, business_id, action, code_method, language, requested_by,
-				    requested_at, outcome, error_code, error_subcode, error_type, error_message, error_fbtrace_id)
-				values (:numberId, :businessId, :action, :codeMethod, :language, :requestedBy, :requestedAt, :outcome,
-				    :errorCode, :errorSubcode, :errorType, :errorMessage, :errorFbtraceId)
-				returning\s""" + COLUMNS)
+				    requested_at, outcome)
+				values (:numberId, :businessId, :action, :codeMethod, :language, :requestedBy, :requestedAt, 'PENDING')
+				returning id""")
 			.param("numberId", attempt.numberId())
 			.param("businessId", attempt.businessId())
-			.param("action", attempt.action())
+			.param("action", limit.action())
 			.param("codeMethod", attempt.codeMethod())
 			.param("language", attempt.language())
 			.param("requestedBy", attempt.requestedBy())
 			.param("requestedAt", SqlTime.utc(attempt.requestedAt()))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Records how an attempt ended.
+	 * @param id the attempt
+	 * @param error upstream's error, or {@code null} when it succeeded
+	 * @return the attempt
+	 */
+	VerificationAttemptResponse end(long id, GraphApiError error) {
+		return this.jdbc.sql("""
+				update verification_attempts set outcome = :outcome, error_code = :errorCode,
+				    error_subcode = :errorSubcode, error_type = :errorType, error_message = :errorMessage,
+				    error_fbtrace_id = :errorFbtraceId
+				where id = :id
+				returning\s""" + COLUMNS)
+			.param("id", id)
 			.param("outcome", (error != null) ? "FAILED" : "SUCCEEDED")
 			.param("errorCode", (error != null) ? error.code() : null)
 			.param("errorSubcode", (error != null) ? error.subcode() : null)
@@ -66,18 +104,17 @@ class VerificationAttemptRepository {
 			.list();
 	}
 
-	/**
-	 * The codes sent to a number since a time, oldest first.
-	 * @param numberId the number
-	 * @param since the start of the window
-	 * @return when each code was sent
-	 */
-	List<Instant> codesSentSince(String numberId, Instant since) {
+	// the attempts that count against a limit, oldest first: every one but a code
+	// request upstream refused with an error of its own (no code was sent then; after no
+	// answer or an unreadable one, a code may have been)
+	private List<Instant> countedSince(String numberId, String action, Instant since) {
 		return this.jdbc.sql("""
 				select requested_at from verification_attempts
-				where number_id = :numberId and action = 'REQUEST_CODE' and outcome = 'SUCCEEDED'
-				and requested_at > :since order by requested_at""")
+				where number_id = :numberId and action = :action and requested_at > :since
+				and (action = 'VERIFY_CODE' or outcome <> 'FAILED' or error_code is null)
+				order by requested_at""")
 			.param("numberId", numberId)
+			.param("action", action)
 			.param("since", SqlTime.utc(since))
 			.query((row, index) -> SqlTime.instant(row, "requested_at"))
 			.list();
@@ -98,24 +135,18 @@ class VerificationAttemptRepository {
 		return row.wasNull() ? null : value;
 	}
 
-	static Optional<Instant> first(List<Instant> times) {
-		return times.isEmpty() ? Optional.empty() : Optional.of(times.get(0));
-	}
-
 	/**
 	 * An attempt to record.
 	 *
 	 * @param numberId the number
 	 * @param businessId its business
-	 * @param action {@code REQUEST_CODE} or {@code VERIFY_CODE}
 	 * @param codeMethod the method, for a request
 	 * @param language the language, for a request
 	 * @param requestedBy the API key's name
 	 * @param requestedAt when
-	 * @param error upstream's error, or {@code null} when it succeeded
 	 */
-	record Attempt(String numberId, String businessId, String action, String codeMethod, String language,
-			String requestedBy, Instant requestedAt, GraphApiError error) {
+	record Attempt(String numberId, String businessId, String codeMethod, String language, String requestedBy,
+			Instant requestedAt) {
 
 	}
 

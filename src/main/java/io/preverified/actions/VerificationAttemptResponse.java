@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param language the message's language, for a request
  * @param requestedBy the API key's name, or {@code null} when the API is open
  * @param requestedAt when
- * @param outcome {@code SUCCEEDED} or {@code FAILED}
+ * @param outcome {@code PENDING} while upstream is asked, then {@code SUCCEEDED} or
+ * {@code FAILED}
  * @param error upstream's error, or {@code null}
  */
 record VerificationAttemptResponse(long id, String numberId, String action, String codeMethod, String language,

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,10 +44,21 @@ class AlertsController {
 		return this.queries.get(id);
 	}
 
-	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The alert is resolved") })
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT,
+			when = "The alert is resolved, or escalated past the severity the body names") })
 	@PostMapping("/{id}/acknowledge")
-	AlertResponse acknowledge(@PathVariable long id) {
-		return this.acknowledger.acknowledge(id);
+	AlertResponse acknowledge(@PathVariable long id, @RequestBody(required = false) Acknowledgement body) {
+		return this.acknowledger.acknowledge(id,
+				EnumParameter.parse("severity", (body != null) ? body.severity() : null, Severity.class));
+	}
+
+	/**
+	 * The body of an acknowledgement.
+	 *
+	 * @param severity the severity the operator saw, optional
+	 */
+	record Acknowledgement(String severity) {
+
 	}
 
 }

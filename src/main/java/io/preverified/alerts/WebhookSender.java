@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Sends due webhook deliveries, one business's in order. A delivery is claimed for a
  * lease longer than its attempt can take before it is sent, so two replicas never send it
- * at once; one the receiver finds too large (413) is split in two; one refused, failed or
- * unanswered is retried with exponential backoff and no limit on attempts. Its
+ * at once; one the receiver finds too large (413) is split in two; one failed, unanswered
+ * or refused is retried with exponential backoff, and one refused for good (a 4xx other
+ * than 408 and 429) {@value #MAX_REFUSALS} times ends {@code DEAD}. Its
  * {@code Idempotency-Key} stays the same across attempts, so a receiver can drop a
  * duplicate.
  */
@@ -35,6 +38,9 @@ class WebhookSender {
 
 	private static final int MAX_PER_ROUND = 20;
 
+	/** Refusals for good after which a delivery is {@code DEAD}. */
+	static final int MAX_REFUSALS = 5;
+
 	private final WebhookDeliveryRepository deliveries;
 
 	private final AlertsProperties properties;
@@ -45,6 +51,8 @@ class WebhookSender {
 
 	private final Clock clock;
 
+	private final AtomicLong deadCount = new AtomicLong();
+
 	WebhookSender(WebhookDeliveryRepository deliveries, AlertsProperties properties, WebClient.Builder webClient,
 			MeterRegistry meters, Clock clock) {
 		this.deliveries = deliveries;
@@ -52,6 +60,10 @@ class WebhookSender {
 		this.webClient = webClient.clone().build();
 		this.meters = meters;
 		this.clock = clock;
+		Gauge.builder("preverified.webhook.deliveries.dead", this.deadCount, AtomicLong::get)
+			.description(
+					"Webhook deliveries that ended DEAD, refused for good; redeliver them once the receiver is fixed")
+			.register(meters);
 	}
 
 	/**
@@ -73,6 +85,8 @@ class WebhookSender {
 				accepted++;
 			}
 		}
+		// another replica may have ended or redelivered one
+		this.deadCount.set(this.deliveries.countDead());
 		return accepted;
 	}
 
@@ -80,6 +94,7 @@ class WebhookSender {
 		byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = this.clock.instant().getEpochSecond();
 		String error;
+		boolean refused = false;
 		try {
 			Integer status = this.webClient.post()
 				.uri(this.properties.webhook().url())
@@ -108,16 +123,30 @@ class WebhookSender {
 				return false;
 			}
 			error = "HTTP " + status;
+			refused = isRefusedForGood(status);
 			count("refused");
 		}
 		catch (RuntimeException ex) {
 			error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
 			count("failed");
 		}
+		if (refused && delivery.refusals() + 1 >= MAX_REFUSALS) {
+			logger.warn("Webhook delivery {} was refused {} times ({}); it is DEAD, and later deliveries go on",
+					delivery.id(), MAX_REFUSALS, error);
+			this.deliveries.dead(delivery.id(), error);
+			count("dead");
+			return false;
+		}
 		Duration backoff = backoff(delivery.attempts() + 1);
 		logger.warn("Webhook delivery {} was not accepted ({}); retrying in {}", delivery.id(), error, backoff);
-		this.deliveries.retryAt(delivery.id(), this.clock.instant().plus(backoff), error);
+		this.deliveries.retryAt(delivery.id(), this.clock.instant().plus(backoff), error, refused);
 		return false;
+	}
+
+	// a 4xx says the receiver will not take this delivery as it is, but for 408 and 429,
+	// which ask to try again later
+	private static boolean isRefusedForGood(Integer status) {
+		return status != null && status >= 400 && status < 500 && status != 408 && status != 429;
 	}
 
 	private Duration backoff(int attempts) {

@@ -197,6 +197,7 @@ public class GraphApiClient {
 	private FetchedPage toPage(PreverifiedNumbersResponse body, PageRequest request) {
 		List<FetchedNumber> numbers = new ArrayList<>(body.data().size());
 		int skipped = 0;
+		int malformedIds = 0;
 		for (JsonNode node : body.data()) {
 			Optional<FetchedNumber> number = NumberRecordReader.read(node);
 			if (number.isPresent()) {
@@ -204,9 +205,10 @@ public class GraphApiClient {
 			}
 			else {
 				skipped++;
+				malformedIds += NumberRecordReader.hasId(node) ? 1 : 0;
 			}
 		}
-		NumbersPage page = new NumbersPage(numbers, skipped, request.limit());
+		NumbersPage page = new NumbersPage(numbers, skipped, malformedIds, request.limit());
 		return new FetchedPage(page, request.following(body.paging()));
 	}
 

@@ -14,4 +14,12 @@ package io.preverified.graphapi;
 public record GraphApiError(int httpStatus, Integer code, Integer subcode, String type, String message,
 		String fbtraceId, boolean isTransient) {
 
+	// an upstream message of megabytes must not become a stored row or an answer of
+	// megabytes
+	public GraphApiError {
+		type = UpstreamText.bounded(type, UpstreamText.SHORT);
+		message = UpstreamText.bounded(message, UpstreamText.MESSAGE);
+		fbtraceId = UpstreamText.bounded(fbtraceId, UpstreamText.SHORT);
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -93,9 +94,9 @@ public class GraphApiNumberClient {
 	public Mono<String> addPhoneNumber(String businessId, String accessToken, String phoneNumber) {
 		return call(HttpMethod.POST, "/{version}/{id}/add_phone_numbers", businessId, accessToken,
 				Map.of("phone_number", phoneNumber), (body) -> body.path("id").asString(null))
-			.filter((id) -> !id.isBlank())
+			.filter(NumberRecordReader::isValidId)
 			.switchIfEmpty(Mono.error(() -> new GraphApiException(new GraphApiError(200, null, null, null,
-					"Graph API answered without the new number's id", null, false))));
+					"Graph API answered without a valid id of the new number", null, false))));
 	}
 
 	/**
@@ -144,7 +145,16 @@ public class GraphApiNumberClient {
 				return Mono.error(new GraphApiException(GraphApiErrorReader.error(this.jsonMapper,
 						this.properties.version(), status, new String(body, java.nio.charset.StandardCharsets.UTF_8))));
 			}
-			JsonNode node = this.jsonMapper.readTree(body);
+			JsonNode node;
+			try {
+				node = this.jsonMapper.readTree(body);
+			}
+			catch (JacksonException ex) {
+				// a 2xx says upstream acted: never retried
+				return Mono.error(new GraphApiException(new GraphApiError(status, null, null, null,
+						"Graph API answered HTTP " + status + " with a body that is not JSON; upstream may have acted",
+						null, false)));
+			}
 			if (node.path("error").isObject()) {
 				return Mono.error(new GraphApiException(GraphApiErrorReader.error(this.jsonMapper,
 						this.properties.version(), status, node.toString())));

@@ -53,6 +53,13 @@ record GraphApiProperties(@NotBlank @Pattern(regexp = "https?://[^/?#\\s]+/?",
 			@NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration initialBackoff,
 			@NotNull @DurationMin(millis = 0) @DefaultValue("2m") Duration maxBackoff) {
 
+		Retry {
+			if (initialBackoff != null && maxBackoff != null && initialBackoff.compareTo(maxBackoff) > 0) {
+				throw new IllegalArgumentException("preverified.graph-api.retry.initial-backoff (" + initialBackoff
+						+ ") must not be longer than preverified.graph-api.retry.max-backoff (" + maxBackoff + ")");
+			}
+		}
+
 	}
 
 }

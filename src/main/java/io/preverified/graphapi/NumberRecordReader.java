@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
  * numeric string; milliseconds, microseconds and nanoseconds told apart by magnitude) or
  * ISO-8601 strings, unknown fields ignored. A time that cannot be read or falls outside
  * {@link #EARLIEST}..{@link #LATEST} is left out and the record marked malformed; a
- * record without {@code id} cannot be stored and is left out. Nothing in one record can
- * fail its page.
+ * record without {@code id} cannot be stored and is left out, and so is one whose id is
+ * not 1 to 64 digits. Text is kept printable and bounded ({@link UpstreamText}). Nothing
+ * in one record can fail its page.
  */
 final class NumberRecordReader {
 
@@ -43,12 +45,18 @@ final class NumberRecordReader {
 		.parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
 		.toFormatter();
 
+	private static final Pattern ID = Pattern.compile("\\d{1,64}");
+
 	private NumberRecordReader() {
 	}
 
 	static Optional<FetchedNumber> read(JsonNode node) {
-		String id = text(node, "id");
+		String id = rawText(node, "id");
 		if (id == null || id.isBlank()) {
+			return Optional.empty();
+		}
+		if (!isValidId(id)) {
+			logger.warn("Skipped a record whose id is not 1 to 64 digits: '{}'", UpstreamText.forLog(id));
 			return Optional.empty();
 		}
 		JsonNode owner = node.path("owner_business");
@@ -59,24 +67,46 @@ final class NumberRecordReader {
 				verified.malformed() || expires.malformed()));
 	}
 
+	/**
+	 * Whether a record has an id at all, valid or not.
+	 * @param node the record
+	 * @return whether it has one
+	 */
+	static boolean hasId(JsonNode node) {
+		String id = rawText(node, "id");
+		return id != null && !id.isBlank();
+	}
+
+	/**
+	 * Whether a value can be an upstream id: 1 to 64 digits.
+	 * @param id the value
+	 * @return whether it can
+	 */
+	static boolean isValidId(String id) {
+		return id.length() <= 64 && ID.matcher(id).matches();
+	}
+
 	private static String text(JsonNode node, String field) {
+		return UpstreamText.bounded(rawText(node, field), UpstreamText.SHORT);
+	}
+
+	private static String rawText(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull() || value.isContainer()) {
 			return null;
 		}
-		// PostgreSQL text cannot hold NUL
-		return value.asString().replace("\u0000", "");
+		return value.asString();
 	}
 
 	private static Time time(String id, JsonNode node, String field) {
-		String value = text(node, field);
+		String value = rawText(node, field);
 		if (value == null || value.isBlank()) {
 			return new Time(null, false);
 		}
-		Instant time = parseTime(value.strip());
+		Instant time = (value.length() <= 64) ? parseTime(value.strip()) : null;
 		if (time == null) {
 			logger.warn("Number {} has an unreadable or out-of-range {} '{}'; stored without it", id, field,
-					abbreviate(value));
+					UpstreamText.forLog(value));
 		}
 		return new Time(time, time == null);
 	}
@@ -116,10 +146,6 @@ final class NumberRecordReader {
 		catch (DateTimeException ex) {
 			return null;
 		}
-	}
-
-	private static String abbreviate(String value) {
-		return (value.length() <= 64) ? value : value.substring(0, 64) + "...";
 	}
 
 	private record Time(Instant value, boolean malformed) {

@@ -48,7 +48,7 @@ public class NumberStore {
 	private static final String DELETE = NumberColumns.in("""
 			with deleted as (
 			    update numbers set removed_at = :now, last_seen_at = :now, removal_reason = 'DELETED',
-			        removal_held = false
+			        removal_held = false, deleting_until = null
 			    where id = :id and removed_at is null
 			    returning id, code_verification_status, verification_expiry_time)
 			insert into number_history (%2$s)
@@ -147,6 +147,36 @@ public class NumberStore {
 	}
 
 	/**
+	 * Marks a number as being deleted, in one statement that no reservation can race: it
+	 * must be listed, held by no live reservation and not being deleted already, and from
+	 * then on no reservation takes it until {@link #delete} or {@link #deleteRefused}, or
+	 * until {@code until} should this replica die meanwhile.
+	 * @param id the number
+	 * @param until when the mark lapses
+	 * @return whether it was marked
+	 */
+	@Transactional
+	public boolean startDelete(String id, Instant until) {
+		return this.jdbc.sql("""
+				update numbers set deleting_until = :until
+				where id = :id and removed_at is null and (held_until is null or held_until <= :now)
+				and (deleting_until is null or deleting_until <= :now)""")
+			.param("id", id)
+			.param("until", SqlTime.utc(until))
+			.param("now", SqlTime.utc(this.clock.instant()))
+			.update() > 0;
+	}
+
+	/**
+	 * Ends a delete that upstream refused: the number may be reserved again.
+	 * @param id the number
+	 */
+	@Transactional
+	public void deleteRefused(String id) {
+		this.jdbc.sql("update numbers set deleting_until = null where id = :id").param("id", id).update();
+	}
+
+	/**
 	 * Records that a number was deleted through this service.
 	 * @param id the number
 	 * @return the number, removed with {@code removal_reason: DELETED}
@@ -176,13 +206,15 @@ public class NumberStore {
 	 * @param verificationExpiryTime when its verification expires
 	 * @param removedAt when it left the pool, or {@code null} while listed
 	 * @param heldBy the reservation holding it, or {@code null}
+	 * @param beingDeleted whether a delete of it is in flight
 	 */
 	public record NumberState(String id, String businessId, String status, Instant verificationExpiryTime,
-			Instant removedAt, Long heldBy) {
+			Instant removedAt, Long heldBy, boolean beingDeleted) {
 
 		static NumberState of(PreverifiedNumber number, Instant now) {
 			return new NumberState(number.getId(), number.getBusinessId(), number.getCodeVerificationStatus(),
-					number.getVerificationExpiryTime(), number.getRemovedAt(), number.heldBy(now));
+					number.getVerificationExpiryTime(), number.getRemovedAt(), number.heldBy(now),
+					number.isBeingDeleted(now));
 		}
 
 		public boolean isListed() {

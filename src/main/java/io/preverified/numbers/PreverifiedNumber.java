@@ -47,6 +47,8 @@ class PreverifiedNumber {
 
 	private Instant heldUntil;
 
+	private Instant deletingUntil;
+
 	protected PreverifiedNumber() {
 	}
 
@@ -107,6 +109,10 @@ class PreverifiedNumber {
 	 * @param now the time
 	 * @return the reservation's id, or {@code null} when none holds it
 	 */
+	boolean isBeingDeleted(Instant now) {
+		return this.deletingUntil != null && this.deletingUntil.isAfter(now);
+	}
+
 	Long heldBy(Instant now) {
 		return (this.heldBy != null && this.heldUntil != null && this.heldUntil.isAfter(now)) ? this.heldBy : null;
 	}

@@ -1,10 +1,5 @@
 package io.preverified.security;
 
-import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,20 +8,30 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. With API keys configured, {@code /api/**} needs a key: READ keys may
- * GET, ADMIN keys may also POST; a request without a valid key gets {@code 401}, one with
- * too weak a key {@code 403}, both as problems. Health, info, metrics and the API docs
- * stay open. Without keys the API is open, and the service says so at start-up.
+ * read, ADMIN keys may also write; a request without a valid key gets {@code 401}, one
+ * with too weak a key {@code 403}, both as problems. Without keys, reads are open and
+ * writes are refused unless {@code preverified.api.anonymous-writes} opens them. Whatever
+ * the keys, a write a browser sends from another site is refused, and bodies past
+ * {@code preverified.api.max-body} are not read. Health, info, metrics and the API docs
+ * stay open.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiProperties.class)
@@ -34,65 +39,81 @@ class SecurityConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	static final String CONSOLE_POLICY = "default-src 'self'; frame-ancestors 'none'";
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties properties, JsonMapper json) throws Exception {
 		ApiKeyMatcher keys = new ApiKeyMatcher(properties.keys());
-		if (keys.isEmpty()) {
-			logger.warn("No preverified.api.keys are configured: anyone who reaches /api/** can read the inventory "
-					+ "and start runs");
+		boolean open = keys.isEmpty();
+		if (open) {
+			warnAboutOpenAccess(properties.anonymousWrites());
 		}
+		Problems problems = new Problems(json);
+		String unauthorized = (open)
+				? "No API keys are configured and preverified.api.anonymous-writes is off: writes are refused"
+				: "A valid API key is required: send it as 'Authorization: Bearer <key>'";
 		http.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.disable())
 			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				// the console's script and style are files of its own: nothing inline
+				// runs
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+						PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+						new StaticHeadersWriter("Content-Security-Policy", CONSOLE_POLICY))))
+			.addFilterBefore(new RequestBodyLimitFilter(properties.maxBody(), problems),
+					SecurityContextHolderFilter.class)
+			.addFilterBefore(new CrossSiteWriteFilter(problems), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
-				.authenticationEntryPoint((request, response, ex) -> problem(response, json, HttpStatus.UNAUTHORIZED,
-						"A valid API key is required: send it as 'Authorization: Bearer <key>'",
-						request.getRequestURI()))
-				.accessDeniedHandler((request, response, ex) -> problem(response, json, HttpStatus.FORBIDDEN,
-						"This API key may only read; starting runs, acknowledging alerts and acting on numbers need an ADMIN key",
-						request.getRequestURI())))
-			.authorizeHttpRequests((requests) -> {
-				if (keys.isEmpty()) {
-					requests.anyRequest().permitAll();
-				}
-				else {
-					requests.requestMatchers(HttpMethod.GET, "/api/**")
-						.hasAnyRole("READ", "ADMIN")
-						.requestMatchers(HttpMethod.HEAD, "/api/**")
-						.hasAnyRole("READ", "ADMIN")
-						.requestMatchers("/api/**")
-						.hasRole("ADMIN")
-						.anyRequest()
-						.permitAll();
-				}
-			});
+				.authenticationEntryPoint(
+						(request, response, ex) -> problems.send(request, response, 401, unauthorized))
+				.accessDeniedHandler((request, response, ex) -> problems.send(request, response, 403,
+						"This API key may only read; writes need an ADMIN key")))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/**")
+				.access(readers(open))
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.access(readers(open))
+				.requestMatchers("/api/**")
+				.access(writers(open, properties.anonymousWrites()))
+				.anyRequest()
+				.permitAll());
 		return http.build();
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> readers(boolean open) {
+		return open ? everyone(true) : AuthorityAuthorizationManager.hasAnyRole("READ", "ADMIN");
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> writers(boolean open, boolean anonymousWrites) {
+		return open ? everyone(anonymousWrites) : AuthorityAuthorizationManager.hasRole("ADMIN");
+	}
+
+	private static AuthorizationManager<RequestAuthorizationContext> everyone(boolean granted) {
+		AuthorizationDecision decision = new AuthorizationDecision(granted);
+		return (authentication, context) -> decision;
+	}
+
+	private static void warnAboutOpenAccess(boolean anonymousWrites) {
+		if (anonymousWrites) {
+			logger.warn("No preverified.api.keys are configured and preverified.api.anonymous-writes is on: anyone who "
+					+ "reaches /api/** can read the inventory and act on the pool (start runs, delete numbers upstream, "
+					+ "reserve numbers, ask for and verify codes); only writes from another site's page are refused");
+		}
+		else {
+			logger.warn("No preverified.api.keys are configured: anyone who reaches /api/** can read the inventory; "
+					+ "every write is refused (401) until keys are configured");
+		}
 	}
 
 	// no user accounts: keeps Boot from generating a password and logging it
 	@Bean
 	UserDetailsService noUsers() {
 		return new InMemoryUserDetailsManager();
-	}
-
-	private static void problem(HttpServletResponse response, JsonMapper json, HttpStatus status, String detail,
-			String instance) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", instance);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		if (status == HttpStatus.UNAUTHORIZED) {
-			response.setHeader("WWW-Authenticate", "Bearer");
-		}
-		json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/session}: who the caller's key is and what it may do, so that the
- * console offers only what the key's role allows.
+ * console offers only what the key's role allows. Without keys, an anonymous caller is
+ * ADMIN only when {@code preverified.api.anonymous-writes} lets it write.
  */
 @RestController
 class SessionController {
@@ -22,7 +23,7 @@ class SessionController {
 	@GetMapping("/api/v1/session")
 	Session session() {
 		if (this.properties.keys().isEmpty()) {
-			return new Session(null, "ADMIN", true);
+			return new Session(null, this.properties.anonymousWrites() ? "ADMIN" : "READ", true);
 		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String role = authentication.getAuthorities()
@@ -35,7 +36,7 @@ class SessionController {
 	/**
 	 * The caller.
 	 *
-	 * @param keyName the name of its API key, or {@code null} when the API is open
+	 * @param keyName the name of its API key, or {@code null} when the API needs none
 	 * @param role {@code READ} or {@code ADMIN}
 	 * @param open whether the API needs no key
 	 */

@@ -111,15 +111,19 @@ class BusinessSync {
 		}
 		catch (GraphApiException ex) {
 			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
-			fail(run, SyncRun.RunError.of(ex));
+			fail(run, SyncRun.RunError.of(ex), false);
 		}
-		catch (RunTimeoutException | RunInterruptedException | RunFencedException ex) {
+		catch (RunInterruptedException ex) {
 			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
-			fail(run, SyncRun.RunError.of(ex.getMessage()));
+			fail(run, SyncRun.RunError.of(ex.getMessage()), true);
+		}
+		catch (RunTimeoutException | RunFencedException ex) {
+			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
+			fail(run, SyncRun.RunError.of(ex.getMessage()), false);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Run {} of business {} failed", run.id(), run.businessId(), ex);
-			fail(run, SyncRun.RunError.of(describe(ex)));
+			fail(run, SyncRun.RunError.of(describe(ex)), false);
 		}
 		finally {
 			afterEnd(run, succeeded, started);
@@ -135,10 +139,16 @@ class BusinessSync {
 	}
 
 	// the database may be what failed the run: its record is then ended as abandoned by
-	// the next replica (this one included) that takes the business's lock
-	private void fail(ActiveRun run, SyncRun.RunError error) {
+	// the next replica (this one included) that takes the business's lock. A run left
+	// because this replica stops is not one the schedule counts from
+	private void fail(ActiveRun run, SyncRun.RunError error, boolean left) {
 		try {
-			this.runs.fail(run.id(), error);
+			if (left) {
+				this.runs.leave(run.id(), error);
+			}
+			else {
+				this.runs.fail(run.id(), error);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not record the end of run {} of business {}; it is marked failed once the business's "

@@ -32,7 +32,13 @@ record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
 
 	SyncProperties {
 		Set<String> ids = new HashSet<>();
-		for (Business business : businesses) {
+		for (int i = 0; i < businesses.size(); i++) {
+			Business business = businesses.get(i);
+			// named as set, which bean validation would name accessToken
+			if (business.accessToken() == null || business.accessToken().isBlank()) {
+				throw new IllegalArgumentException("preverified.businesses[" + i + "].access-token is empty: every "
+						+ "business needs the token of a system user with business_management");
+			}
 			if (business.id() != null && !ids.add(business.id())) {
 				throw new IllegalArgumentException(
 						"preverified.businesses lists business id " + business.id() + " more than once");
@@ -51,7 +57,8 @@ record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
 	 * @param name optional label
 	 * @param accessToken token sent as a bearer token; never logged nor returned
 	 */
-	record Business(@NotBlank @Pattern(regexp = "\\d+", message = "must be a numeric business id") String id,
+	record Business(
+			@NotBlank @Pattern(regexp = "\\d{1,64}", message = "must be a business id of 1 to 64 digits") String id,
 			String name, @NotBlank String accessToken) {
 
 		@Override

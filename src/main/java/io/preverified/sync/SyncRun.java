@@ -231,14 +231,20 @@ class SyncRun {
 	record RunError(Integer errorCode, Integer errorSubcode, String errorType, String errorMessage,
 			String errorFbtraceId, Integer errorAttempts, Boolean errorCircuitOpen) {
 
+		private static final int MAX_MESSAGE = 2000;
+
 		static RunError of(GraphApiException ex) {
 			GraphApiError error = ex.getError();
 			return new RunError(error.code(), error.subcode(), error.type(), error.message(), error.fbtraceId(),
 					ex.getAttempts(), ex.isCircuitOpen());
 		}
 
+		// a failure's description may quote what upstream sent: kept bounded like
+		// upstream's own messages
 		static RunError of(String message) {
-			return new RunError(null, null, null, message, null, null, null);
+			return new RunError(null, null, null,
+					(message != null && message.length() > MAX_MESSAGE) ? message.substring(0, MAX_MESSAGE) : message,
+					null, null, null);
 		}
 
 	}

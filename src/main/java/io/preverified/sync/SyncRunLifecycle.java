@@ -92,6 +92,20 @@ class SyncRunLifecycle {
 	}
 
 	/**
+	 * Ends as failed a run its replica leaves because it stops: like one abandoned, it is
+	 * not a run the business's schedule counts from, so the replica that takes the
+	 * business over syncs it at once rather than an interval later.
+	 * @param runId the run
+	 * @param error why it stopped
+	 */
+	@Transactional
+	void leave(long runId, SyncRun.RunError error) {
+		this.runs.findForUpdate(runId)
+			.filter(SyncRun::isRunning)
+			.ifPresent((run) -> run.abandon(error, this.clock.instant()));
+	}
+
+	/**
 	 * The record of a run that may still write, locked until the caller's transaction
 	 * ends.
 	 * @param run the run

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -45,6 +46,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ProblemDetail tooLarge(RequestBodyTooLargeException ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+	}
+
+	@ExceptionHandler
 	ProblemDetail unexpected(Exception ex) {
 		logger.error("Request failed unexpectedly", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be served; the service logged why");
@@ -58,6 +64,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String expected = (ex.getRequiredType() != null) ? describe(ex.getRequiredType()) : "a valid value";
 		String detail = "Parameter '" + parameter + "' must be " + expected + ", was '" + ex.getValue() + "'";
 		return ResponseEntity.badRequest().body(badParameter(parameter, detail));
+	}
+
+	// a body cut off at the limit while it was read is too large, not malformed
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RequestBodyTooLargeException tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge));
+			}
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON of the expected shape: " + reason(ex));
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	// RFC 9457 problems name their type; these use about:blank, with the HTTP reason as
@@ -81,6 +101,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
 		problem.setProperty("errors", List.of(Map.of("parameter", parameter, "detail", detail)));
 		return problem;
+	}
+
+	// what the JSON reader found, without echoing the body
+	private static String reason(HttpMessageNotReadableException ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		String firstLine = message.lines().findFirst().orElse("");
+		return (firstLine.length() > 200) ? firstLine.substring(0, 200) + "..." : firstLine;
 	}
 
 	private static String describe(Class<?> type) {

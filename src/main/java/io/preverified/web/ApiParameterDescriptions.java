@@ -24,8 +24,9 @@ final class ApiParameterDescriptions {
 					new Described("Only alerts of this severity (REVERIFY_WINDOW, WARNING, CRITICAL, EXPIRED)",
 							"CRITICAL")),
 			Map.entry("state",
-					new Described("Only alerts in this state (FIRING, ACKNOWLEDGED, RESOLVED), or reservations in "
-							+ "this state (HELD, CLAIMED, RELEASED, EXPIRED)", "FIRING")),
+					new Described("Only alerts in this state (FIRING, ACKNOWLEDGED, RESOLVED), reservations in "
+							+ "this state (HELD, CLAIMED, RELEASED, EXPIRED), or webhook deliveries in this state "
+							+ "(PENDING, DELIVERED, SPLIT, DEAD)", "FIRING")),
 			Map.entry("limit", new Described("Items per page, 1 to 1000", "100")),
 			Map.entry("after",
 					new Described("paging.cursors.after of the previous page, with the same filters",
@@ -36,7 +37,8 @@ final class ApiParameterDescriptions {
 			new Described("The number's id at Meta", "1656634000012859"), "/api/v1/businesses",
 			new Described("The business's id at Meta, as configured", "506914307656634"), "/api/v1/sync-runs",
 			new Described("The run's id", "42"), "/api/v1/alerts", new Described("The alert's id", "17"),
-			"/api/v1/reservations", new Described("The reservation's id", "7"));
+			"/api/v1/reservations", new Described("The reservation's id", "7"), "/api/v1/webhook-deliveries",
+			new Described("The delivery's id", "12"));
 
 	private ApiParameterDescriptions() {
 	}

@@ -54,7 +54,8 @@ class OpenApiConfiguration {
 	private static final String ROLES = """
 			An API key from `preverified.api.keys`, sent as `Authorization: Bearer <key>`. Role `READ`: every \
 			GET endpoint. Role `ADMIN`: every endpoint, writes (POST, DELETE) included. With no key \
-			configured the API is open.""";
+			configured, reads are open and writes are refused unless `preverified.api.anonymous-writes` \
+			is on.""";
 
 	@Bean
 	OpenAPI openApi(ObjectProvider<BuildProperties> build) {

@@ -78,7 +78,9 @@ class NumberActionsControllerTests {
 				new UpstreamRefusedException("the code", new GraphApiError(400, UpstreamRefusedException.WRONG_CODE,
 						null, "OAuthException", "Verify code error", "AWrong", false)));
 		given(this.reverifier.requestCode(anyString(), anyString(), anyString(), any()))
-			.willThrow(new TooManyCodeRequestsException("1", 3, Duration.ofHours(1), Duration.ofMinutes(20)));
+			.willThrow(new TooManyAttemptsException("1",
+					new AttemptLimit("REQUEST_CODE", 3, Duration.ofHours(1), "codes asked for", "a limit"),
+					Duration.ofMinutes(20)));
 
 		assertThat(post("/api/v1/numbers/1/verify-code", "{\"code\": \"123456\"}", ApiSlice.ADMIN))
 			.hasStatus(HttpStatus.UNPROCESSABLE_ENTITY)

@@ -77,10 +77,11 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 		JsonNode critical = pushed.get("critical");
 		assertThat(critical.get("labels").get("alertname").asString()).isEqualTo("PreverifiedNumberExpiring");
 		assertThat(critical.get("labels").get("business_id").asString()).isEqualTo(BUSINESS_1);
-		assertThat(critical.get("labels").get("phone_number").asString()).isEqualTo("+1555000critical");
+		assertThat(critical.get("labels").get("phone_number").asString()).isEqualTo("+1555000" + id("critical"));
 		assertThat(critical.get("annotations").get("verification_expiry_time").asString())
 			.isEqualTo(now.plus(Duration.ofDays(2)).toString());
-		assertThat(critical.get("annotations").get("summary").asString()).contains("+1555000critical", BUSINESS_1);
+		assertThat(critical.get("annotations").get("summary").asString()).contains("+1555000" + id("critical"),
+				BUSINESS_1);
 		assertThat(critical.get("startsAt").asString()).isEqualTo(now.toString());
 		assertThat(critical.get("endsAt").asString()).isEqualTo(now.plus(INTERVAL.multipliedBy(4)).toString());
 	}
@@ -119,7 +120,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 	@Test
 	void escalationEndsTheAlertUnderItsOldLabels() {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(4))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(4))));
 		this.pusher.push();
 
 		Instant escalated = this.clock.advance(Duration.ofDays(1).plus(INTERVAL));
@@ -135,7 +136,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 	@Test
 	void refusedPushIsRetriedAtTheNextEvaluationAndCounted() throws Exception {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
 		this.pusher.push();
 		syncNumbers(BUSINESS_1);
 		alertmanager.answer(503);
@@ -146,7 +147,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 		this.pusher.push();
 
 		assertThat(alertmanager.received()).extracting(WebhookReceiver.Received::status).containsExactly(200, 503, 200);
-		JsonNode retried = byNumber(lastPush()).get("n1");
+		JsonNode retried = byNumber(lastPush()).get("9001");
 		assertThat(retried.get("endsAt").asString()).isEqualTo(now.toString());
 		String metrics = this.mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString();
 		assertThat(metrics)
@@ -172,7 +173,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 	@Test
 	void twoReplicasPushingAtOnceSendTheAlertsOnce() throws Exception {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
 		ExecutorService replicas = Executors.newFixedThreadPool(2);
 		try {
 			Callable<Boolean> push = this.pusher::push;
@@ -193,18 +194,18 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 	@Test
 	void anUnansweredPushNeitherBlocksTheEvaluationNorTheWebhook() {
 		Instant now = Instant.now();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
 		alertmanager.hold();
 		try {
 			this.scheduler.evaluateAll();
 			await().until(() -> alertmanager.arrived() == 1);
 
-			syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-					number("n2", "VERIFIED", now.plus(Duration.ofDays(1))));
+			syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+					number("9002", "VERIFIED", now.plus(Duration.ofDays(1))));
 			this.scheduler.evaluateAll();
 
-			assertThat(numberIds(getJson("/api/v1/alerts"))).containsExactly("n2", "n1");
-			await().until(() -> webhookReceiver.accepted().stream().anyMatch((hook) -> hook.body().contains("n2")));
+			assertThat(numberIds(getJson("/api/v1/alerts"))).containsExactly("9002", "9001");
+			await().until(() -> webhookReceiver.accepted().stream().anyMatch((hook) -> hook.body().contains("9002")));
 		}
 		finally {
 			alertmanager.release();
@@ -213,7 +214,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 
 	private void acknowledge(String numberId) {
 		long alertId = this.jdbc.queryForObject("select id from alerts where number_id = ? and state = 'FIRING'",
-				Long.class, numberId);
+				Long.class, id(numberId));
 		assertThat(this.mvc.post().uri("/api/v1/alerts/{id}/acknowledge", alertId).exchange()).hasStatus(HttpStatus.OK);
 	}
 
@@ -232,7 +233,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 
 	private static Map<String, JsonNode> byNumber(List<JsonNode> alerts) {
 		Map<String, JsonNode> byNumber = new LinkedHashMap<>();
-		alerts.forEach((alert) -> byNumber.put(alert.get("labels").get("number_id").asString(), alert));
+		alerts.forEach((alert) -> byNumber.put(name(alert.get("labels").get("number_id").asString()), alert));
 		return byNumber;
 	}
 
@@ -245,7 +246,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 
 	private static List<String> numberIds(JsonNode list) {
 		List<String> ids = new ArrayList<>();
-		list.get("data").forEach((alert) -> ids.add(alert.get("number_id").asString()));
+		list.get("data").forEach((alert) -> ids.add(name(alert.get("number_id").asString())));
 		return ids;
 	}
 

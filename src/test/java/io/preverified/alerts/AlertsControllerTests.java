@@ -51,7 +51,7 @@ class AlertsControllerTests {
 
 	@Test
 	void resolvedAlertCannotBeAcknowledged() {
-		given(this.acknowledger.acknowledge(7)).willThrow(new AlertResolvedException(7));
+		given(this.acknowledger.acknowledge(7, null)).willThrow(new AlertResolvedException(7));
 
 		assertThat(
 				this.mvc.post().uri("/api/v1/alerts/7/acknowledge").header(HttpHeaders.AUTHORIZATION, ApiSlice.ADMIN))
@@ -64,7 +64,7 @@ class AlertsControllerTests {
 
 	@Test
 	void unknownAlertIsNotFound() {
-		given(this.acknowledger.acknowledge(8)).willThrow(new UnknownAlertException(8));
+		given(this.acknowledger.acknowledge(8, null)).willThrow(new UnknownAlertException(8));
 
 		assertThat(
 				this.mvc.post().uri("/api/v1/alerts/8/acknowledge").header(HttpHeaders.AUTHORIZATION, ApiSlice.ADMIN))

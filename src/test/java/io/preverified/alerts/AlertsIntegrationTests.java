@@ -72,12 +72,12 @@ class AlertsIntegrationTests extends IntegrationTests {
 		assertThat(second.get("paging").has("next")).isFalse();
 		JsonNode soonest = first.get("data").get(0);
 		assertThat(soonest.get("business_id").asString()).isEqualTo(BUSINESS_1);
-		assertThat(soonest.get("phone_number").asString()).isEqualTo("+1555000soonest");
+		assertThat(soonest.get("phone_number").asString()).isEqualTo("+1555000" + id("soonest"));
 		assertThat(soonest.get("expires_in_seconds").asLong()).isEqualTo(DAY.toSeconds());
 		assertThat(soonest.get("state").asString()).isEqualTo("FIRING");
 		assertThat(soonest.get("fired_at").asString()).isEqualTo(now.toString());
 		assertThat(getJson("/api/v1/alerts/" + soonest.get("id").asLong()).get("number_id").asString())
-			.isEqualTo("soonest");
+			.isEqualTo(id("soonest"));
 		assertThat(numberIds(getJson("/api/v1/alerts?severity=CRITICAL"))).containsExactly("soonest", "sooner");
 		assertThat(numberIds(getJson("/api/v1/alerts?business_id=" + BUSINESS_2))).isEmpty();
 	}
@@ -85,50 +85,50 @@ class AlertsIntegrationTests extends IntegrationTests {
 	@Test
 	void severityEscalatesWithTimeAloneWithoutASync() {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(4))));
-		assertThat(severitiesByNumber("/api/v1/alerts")).containsEntry("n1", "WARNING");
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(4))));
+		assertThat(severitiesByNumber("/api/v1/alerts")).containsEntry("9001", "WARNING");
 
 		this.clock.advance(DAY.plusSeconds(1));
 		this.scheduler.evaluateAll();
-		assertThat(severitiesByNumber("/api/v1/alerts")).containsEntry("n1", "CRITICAL");
+		assertThat(severitiesByNumber("/api/v1/alerts")).containsEntry("9001", "CRITICAL");
 
 		this.clock.advance(Duration.ofDays(3));
 		this.scheduler.evaluateAll();
-		assertThat(severitiesByNumber("/api/v1/alerts")).containsEntry("n1", "EXPIRED");
+		assertThat(severitiesByNumber("/api/v1/alerts")).containsEntry("9001", "EXPIRED");
 	}
 
 	@Test
 	void alertResolvesWhenTheNumberIsReverifiedPastTheWindow() {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(10))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(10))));
 		long alertId = getJson("/api/v1/alerts").get("data").get(0).get("id").asLong();
 
 		this.clock.advance(Duration.ofHours(1));
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(90))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(90))));
 
 		assertThat(getJson("/api/v1/alerts").get("data")).isEmpty();
 		JsonNode resolved = getJson("/api/v1/alerts/" + alertId);
 		assertThat(resolved.get("state").asString()).isEqualTo("RESOLVED");
 		assertThat(resolved.get("resolved_at").asString()).isEqualTo(now.plus(Duration.ofHours(1)).toString());
-		assertThat(numberIds(getJson("/api/v1/alerts?state=RESOLVED"))).containsExactly("n1");
+		assertThat(numberIds(getJson("/api/v1/alerts?state=RESOLVED"))).containsExactly("9001");
 	}
 
 	@Test
 	void alertResolvesWhenTheNumberLeavesThePool() {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n2", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(2))));
 
-		syncNumbers(BUSINESS_1, number("n2", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9002", "VERIFIED", now.plus(Duration.ofDays(2))));
 
-		assertThat(numberIds(getJson("/api/v1/alerts"))).containsExactly("n2");
-		assertThat(numberIds(getJson("/api/v1/alerts?state=RESOLVED"))).containsExactly("n1");
+		assertThat(numberIds(getJson("/api/v1/alerts"))).containsExactly("9002");
+		assertThat(numberIds(getJson("/api/v1/alerts?state=RESOLVED"))).containsExactly("9001");
 	}
 
 	@Test
 	void acknowledgedAlertStaysQuietUntilItEscalates() {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(5))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(5))));
 		long alertId = getJson("/api/v1/alerts").get("data").get(0).get("id").asLong();
 
 		MvcTestResult acknowledged = this.mvc.post().uri("/api/v1/alerts/{id}/acknowledge", alertId).exchange();
@@ -138,7 +138,7 @@ class AlertsIntegrationTests extends IntegrationTests {
 		this.clock.advance(Duration.ofHours(12));
 		this.scheduler.evaluateAll();
 		assertThat(getJson("/api/v1/alerts/" + alertId).get("state").asString()).isEqualTo("ACKNOWLEDGED");
-		assertThat(numberIds(getJson("/api/v1/alerts?state=ACKNOWLEDGED"))).containsExactly("n1");
+		assertThat(numberIds(getJson("/api/v1/alerts?state=ACKNOWLEDGED"))).containsExactly("9001");
 
 		this.clock.advance(Duration.ofDays(2));
 		this.scheduler.evaluateAll();
@@ -151,9 +151,43 @@ class AlertsIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void acknowledgementOfASeverityTheAlertEscalatedPastIsRefused() {
+		Instant now = this.clock.pin();
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(5))));
+		long alertId = getJson("/api/v1/alerts").get("data").get(0).get("id").asLong();
+		assertThat(getJson("/api/v1/alerts/" + alertId).get("severity").asString()).isEqualTo("WARNING");
+		this.clock.advance(Duration.ofDays(3));
+		this.scheduler.evaluateAll();
+
+		MvcTestResult stale = this.mvc.post()
+			.uri("/api/v1/alerts/{id}/acknowledge", alertId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"severity\": \"WARNING\"}")
+			.exchange();
+		MvcTestResult current = this.mvc.post()
+			.uri("/api/v1/alerts/{id}/acknowledge", alertId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"severity\": \"CRITICAL\"}")
+			.exchange();
+
+		assertThat(stale).hasStatus(HttpStatus.CONFLICT)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.asString()
+			.contains("escalated from WARNING to CRITICAL");
+		assertThat(current).hasStatus(HttpStatus.OK);
+		assertThat(getJson("/api/v1/alerts/" + alertId).get("state").asString()).isEqualTo("ACKNOWLEDGED");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/alerts/{id}/acknowledge", alertId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"severity\": \"LOUD\"}")
+			.exchange()).hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void alertsApiAnswersBadInputWithProblems() {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
 		syncNumbers(BUSINESS_1);
 		long resolvedId = getJson("/api/v1/alerts?state=RESOLVED").get("data").get(0).get("id").asLong();
 
@@ -175,7 +209,7 @@ class AlertsIntegrationTests extends IntegrationTests {
 		webhookReceiver.answer(503, 500);
 		// the outbox waits on the clock: it has to run here
 		Instant now = Instant.now();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> webhookReceiver.accepted().size() == 1);
 
@@ -196,9 +230,9 @@ class AlertsIntegrationTests extends IntegrationTests {
 		assertThat(body.get("status").asString()).isEqualTo("firing");
 		assertThat(body.get("business_id").asString()).isEqualTo(BUSINESS_1);
 		JsonNode alert = body.get("alerts").get(0);
-		assertThat(alert.get("labels").get("number_id").asString()).isEqualTo("n1");
+		assertThat(alert.get("labels").get("number_id").asString()).isEqualTo("9001");
 		assertThat(alert.get("labels").get("severity").asString()).isEqualTo("CRITICAL");
-		assertThat(alert.get("labels").get("phone_number").asString()).isEqualTo("+1555000n1");
+		assertThat(alert.get("labels").get("phone_number").asString()).isEqualTo("+15550009001");
 		assertThat(alert.get("labels").get("business_id").asString()).isEqualTo(BUSINESS_1);
 		assertThat(Instant.parse(alert.get("starts_at").asString())).isBetween(now, Instant.now());
 		assertThat(alert.get("verification_expiry_time").asString())
@@ -209,13 +243,56 @@ class AlertsIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void deliveryRefusedForGoodEndsDeadAfterFiveRefusalsAndTheBusinessesNextOneIsDelivered() {
+		webhookReceiver.answer(400, 400, 400, 400, 400);
+		Instant now = Instant.now();
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.queryForObject("select count(*) from webhook_deliveries where status = 'DEAD'",
+					Integer.class) == 1);
+
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(5))));
+		await().atMost(Duration.ofSeconds(20)).until(() -> webhookReceiver.accepted().size() == 1);
+
+		assertThat(webhookReceiver.received()).extracting(WebhookReceiver.Received::status)
+			.containsExactly(400, 400, 400, 400, 400, 200);
+		assertThat(labels(json.readTree(webhookReceiver.accepted().get(0).body()), "number_id"))
+			.containsExactly("9002");
+		JsonNode dead = getJson("/api/v1/webhook-deliveries?state=DEAD").get("data");
+		assertThat(dead).hasSize(1);
+		assertThat(dead.get(0).get("refusals").asInt()).isEqualTo(5);
+		assertThat(dead.get(0).get("last_error").asString()).isEqualTo("HTTP 400");
+		assertThat(dead.get(0).get("payload").get("alerts").get(0).get("labels").get("number_id").asString())
+			.isEqualTo("9001");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(
+					this.mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString())
+				.contains("preverified_webhook_deliveries_dead 1.0"));
+
+		long deadId = dead.get(0).get("id").asLong();
+		MvcTestResult redelivered = this.mvc.post().uri("/api/v1/webhook-deliveries/{id}/redeliver", deadId).exchange();
+		assertThat(redelivered).hasStatus(HttpStatus.OK).bodyJson().extractingPath("$.state").isEqualTo("PENDING");
+		await().atMost(Duration.ofSeconds(20)).until(() -> webhookReceiver.accepted().size() == 2);
+		assertThat(labels(json.readTree(webhookReceiver.accepted().get(1).body()), "number_id"))
+			.containsExactly("9001");
+		assertThat(getJson("/api/v1/webhook-deliveries?state=DEAD").get("data")).isEmpty();
+		assertThat(this.mvc.post().uri("/api/v1/webhook-deliveries/{id}/redeliver", deadId).exchange())
+			.hasStatus(HttpStatus.CONFLICT);
+		assertThat(this.mvc.post().uri("/api/v1/webhook-deliveries/424242/redeliver").exchange())
+			.hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/api/v1/webhook-deliveries?state=LOST").exchange())
+			.hasStatus(HttpStatus.BAD_REQUEST);
+	}
+
+	@Test
 	void changesOfOneBusinessGoOutTogetherAndResolutionsAreNotified() {
 		Instant now = Instant.now();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n2", "VERIFIED", now.plus(Duration.ofDays(20))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(20))));
 		syncNumbers(BUSINESS_2, number("m1", "EXPIRED", null));
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n2", "VERIFIED", now.plus(Duration.ofDays(20))), number("n3", "VERIFIED", now.plus(DAY)));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(20))), number("9003", "VERIFIED", now.plus(DAY)));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> webhookReceiver.accepted().size() == 2);
 
@@ -224,8 +301,8 @@ class AlertsIntegrationTests extends IntegrationTests {
 			JsonNode body = json.readTree(delivery.body());
 			byBusiness.put(body.get("business_id").asString(), body);
 		});
-		assertThat(labels(byBusiness.get(BUSINESS_1), "number_id")).containsExactlyInAnyOrder("n1", "n2", "n3");
-		assertThat(labels(byBusiness.get(BUSINESS_2), "number_id")).containsExactly("m1");
+		assertThat(labels(byBusiness.get(BUSINESS_1), "number_id")).containsExactlyInAnyOrder("9001", "9002", "9003");
+		assertThat(labels(byBusiness.get(BUSINESS_2), "number_id")).containsExactly(id("m1"));
 
 		webhookReceiver.reset();
 		syncNumbers(BUSINESS_2);
@@ -238,9 +315,9 @@ class AlertsIntegrationTests extends IntegrationTests {
 	@Test
 	void expiringNumbersAreGaugedByBusinessAndSeverity() throws Exception {
 		Instant now = this.clock.pin();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n2", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n3", "VERIFIED", now.plus(Duration.ofDays(20))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9003", "VERIFIED", now.plus(Duration.ofDays(20))));
 		// nothing ahead: expired only
 		syncNumbers(BUSINESS_2, number("m1", "EXPIRED", now.minus(Duration.ofDays(1))));
 
@@ -262,28 +339,28 @@ class AlertsIntegrationTests extends IntegrationTests {
 	@Test
 	void openAlertFollowsItsNumberToAnotherBusiness() {
 		Instant now = Instant.now();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n2", "VERIFIED", now.plus(Duration.ofDays(5))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(5))));
 		long alertId = getJson("/api/v1/alerts?business_id=" + BUSINESS_1 + "&limit=1").get("data")
 			.get(0)
 			.get("id")
 			.asLong();
 
-		syncNumbers(BUSINESS_2, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))));
-		syncNumbers(BUSINESS_1, number("n2", "VERIFIED", now.plus(Duration.ofDays(5))));
+		syncNumbers(BUSINESS_2, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9002", "VERIFIED", now.plus(Duration.ofDays(5))));
 
 		JsonNode moved = getJson("/api/v1/alerts/" + alertId);
-		assertThat(moved.get("number_id").asString()).isEqualTo("n1");
+		assertThat(moved.get("number_id").asString()).isEqualTo("9001");
 		assertThat(moved.get("business_id").asString()).isEqualTo(BUSINESS_2);
 		assertThat(moved.get("state").asString()).isEqualTo("FIRING");
-		assertThat(this.jdbc.queryForObject("select count(*) from alerts where number_id = 'n1'", Integer.class))
+		assertThat(this.jdbc.queryForObject("select count(*) from alerts where number_id = '9001'", Integer.class))
 			.isOne();
-		assertThat(getJson("/api/v1/numbers/n1").get("removed_at").isNull()).isTrue();
+		assertThat(getJson("/api/v1/numbers/9001").get("removed_at").isNull()).isTrue();
 	}
 
 	@Test
 	void acknowledgeRacingAnEvaluationNeverRevivesTheAlertItResolved() throws Exception {
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
 		long alertId = getJson("/api/v1/alerts?limit=1").get("data").get(0).get("id").asLong();
 		DataSource dataSource = this.jdbc.getDataSource();
 		try (Connection evaluation = dataSource.getConnection()) {
@@ -306,7 +383,7 @@ class AlertsIntegrationTests extends IntegrationTests {
 	@Test
 	void deliveriesOfOneBusinessGoOutInOrderSoAResolutionNeverOvertakesItsFiring() {
 		webhookReceiver.answer(503, 503, 503, 503);
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", Instant.now().plus(Duration.ofDays(2))));
 		await().atMost(Duration.ofSeconds(20)).until(() -> !webhookReceiver.received().isEmpty());
 
 		syncNumbers(BUSINESS_1);
@@ -326,16 +403,16 @@ class AlertsIntegrationTests extends IntegrationTests {
 	void receiverAnswering413GetsTheDeliveryInSmallerParts() {
 		webhookReceiver.answer(413);
 		Instant now = Instant.now();
-		syncNumbers(BUSINESS_1, number("n1", "VERIFIED", now.plus(Duration.ofDays(2))),
-				number("n2", "VERIFIED", now.plus(Duration.ofDays(3))),
-				number("n3", "VERIFIED", now.plus(Duration.ofDays(4))));
+		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))),
+				number("9002", "VERIFIED", now.plus(Duration.ofDays(3))),
+				number("9003", "VERIFIED", now.plus(Duration.ofDays(4))));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> webhookReceiver.accepted().size() == 2);
 
 		List<WebhookReceiver.Received> accepted = webhookReceiver.accepted();
 		List<String> numbers = new ArrayList<>();
 		accepted.forEach((delivery) -> numbers.addAll(labels(json.readTree(delivery.body()), "number_id")));
-		assertThat(numbers).containsExactlyInAnyOrder("n1", "n2", "n3");
+		assertThat(numbers).containsExactlyInAnyOrder("9001", "9002", "9003");
 		assertThat(accepted).extracting((delivery) -> delivery.header("Idempotency-Key"))
 			.doesNotHaveDuplicates()
 			.doesNotContain(webhookReceiver.received().get(0).header("Idempotency-Key"));
@@ -344,13 +421,14 @@ class AlertsIntegrationTests extends IntegrationTests {
 	private Map<String, String> severitiesByNumber(String uri) {
 		Map<String, String> severities = new LinkedHashMap<>();
 		getJson(uri).get("data")
-			.forEach((alert) -> severities.put(alert.get("number_id").asString(), alert.get("severity").asString()));
+			.forEach((alert) -> severities.put(name(alert.get("number_id").asString()),
+					alert.get("severity").asString()));
 		return severities;
 	}
 
 	private static List<String> numberIds(JsonNode page) {
 		List<String> ids = new ArrayList<>();
-		page.get("data").forEach((alert) -> ids.add(alert.get("number_id").asString()));
+		page.get("data").forEach((alert) -> ids.add(name(alert.get("number_id").asString())));
 		return ids;
 	}
 

@@ -34,7 +34,7 @@ class PrometheusRulesIntegrationTests extends IntegrationTests {
 	@SuppressWarnings("unchecked")
 	void everyRuleIsCompleteAndNamesOnlyExposedMetrics() throws Exception {
 		Map<String, Object> number = new LinkedHashMap<>();
-		number.put("id", "n1");
+		number.put("id", "9001");
 		number.put("phone_number", "+15550000001");
 		number.put("code_verification_status", "VERIFIED");
 		number.put("verification_expiry_time", Instant.now().plus(Duration.ofDays(2)).getEpochSecond());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -27,9 +28,9 @@ import static org.awaitility.Awaitility.await;
  */
 class ConsoleAccessBrowserTests extends BrowserTests {
 
-	private static final String READ_KEY = "console-read-key-0123456789abcdef";
+	private static final String READ_KEY = "console-read-key-0123456789abcdef-0123";
 
-	private static final String ADMIN_KEY = "console-admin-key-0123456789abcdef";
+	private static final String ADMIN_KEY = "console-admin-key-0123456789abcdef-0123";
 
 	@RegisterExtension
 	static final TestServices testServices = new TestServices();
@@ -68,7 +69,13 @@ class ConsoleAccessBrowserTests extends BrowserTests {
 		Browser.waiting(this.browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
 		assertThat(this.browser.findElement(By.id("console")).isDisplayed()).isFalse();
 		assertThat(this.browser.findElements(By.cssSelector("#businesses tbody tr"))).isEmpty();
-		assertThat(this.browser.findElement(By.id("api-key")).getAttribute("type")).isEqualTo("password");
+		// typed masked, but no password field: password managers neither offer nor keep
+		// it
+		WebElement key = this.browser.findElement(By.id("api-key"));
+		assertThat(key.getAttribute("type")).isEqualTo("text");
+		assertThat(key.getAttribute("autocomplete")).isEqualTo("off");
+		assertThat(key.getCssValue("-webkit-text-security")).isEqualTo("disc");
+		assertThat(this.browser.findElements(By.cssSelector("input[type=password]"))).isEmpty();
 
 		this.browser.findElement(By.id("api-key")).sendKeys("not-a-key-of-this-service");
 		this.browser.findElement(By.id("key-submit")).click();

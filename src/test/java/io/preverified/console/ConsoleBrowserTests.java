@@ -1,5 +1,9 @@
 package io.preverified.console;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,7 +64,8 @@ class ConsoleBrowserTests extends BrowserTests {
 		service = services.start("preverified.businesses[0].id=" + ACME, "preverified.businesses[0].name=Acme",
 				"preverified.businesses[0].access-token=token-acme", "preverified.businesses[1].id=" + GLOBEX,
 				"preverified.businesses[1].name=Globex", "preverified.businesses[1].access-token=token-globex",
-				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h");
+				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h",
+				"preverified.api.anonymous-writes=true");
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
 					Long.class) == 2);
@@ -127,6 +132,41 @@ class ConsoleBrowserTests extends BrowserTests {
 				.equals(jdbc.queryForObject("select state from alerts where id = ?", String.class, alertId)));
 		Browser.waiting(this.browser)
 			.until((driver) -> alertRow(alertId).findElement(By.className("state")).getText().equals("ACKNOWLEDGED"));
+	}
+
+	@Test
+	void acknowledgementOfAnAlertThatEscalatedSinceThePageShowedItIsRefused() {
+		open();
+		long alertId = firstAlertOnThePage();
+		jdbc.update("update alerts set severity = 'REVERIFY_WINDOW', state = 'FIRING' where id = ?", alertId);
+		open();
+		String shown = alertRow(alertId).findElements(By.tagName("td")).get(2).getText();
+		assertThat(shown).isEqualTo("REVERIFY_WINDOW");
+		// an evaluation escalates it after the page was drawn
+		jdbc.update("update alerts set severity = 'CRITICAL' where id = ?", alertId);
+
+		alertRow(alertId).findElement(By.xpath(".//button[text()='Acknowledge']")).click();
+
+		Browser.waiting(this.browser)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "escalated from " + shown));
+		assertThat(jdbc.queryForObject("select state from alerts where id = ?", String.class, alertId))
+			.isEqualTo("FIRING");
+	}
+
+	@Test
+	void consoleIsServedWithAPolicyThatAllowsOnlyItsOwnFiles() throws Exception {
+		HttpResponse<Void> page = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/console")).GET().build(),
+					HttpResponse.BodyHandlers.discarding());
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy"))
+			.hasValue("default-src 'self'; frame-ancestors 'none'");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		// and works under it: the page drew itself from its own script
+		open();
+		assertThat(this.browser.findElements(By.cssSelector("#alerts tbody tr"))).isNotEmpty();
 	}
 
 	@Test

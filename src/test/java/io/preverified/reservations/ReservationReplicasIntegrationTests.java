@@ -64,7 +64,7 @@ class ReservationReplicasIntegrationTests {
 		JdbcTemplate jdbc = services.jdbc();
 		String[] properties = { "preverified.businesses[0].id=" + BUSINESS,
 				"preverified.businesses[0].access-token=token-" + BUSINESS, "preverified.sync.initial-delay=0s",
-				"preverified.sync.interval=1h" };
+				"preverified.sync.interval=1h", "preverified.api.anonymous-writes=true" };
 		try (ConfigurableApplicationContext first = services.start(properties);
 				ConfigurableApplicationContext second = services.start(properties)) {
 			await().atMost(Duration.ofSeconds(30))

@@ -27,10 +27,10 @@ import org.springframework.test.context.TestPropertySource;
 public @interface ApiSlice {
 
 	/** A key with the READ role. */
-	String READ_KEY = "read-key-of-the-dashboards";
+	String READ_KEY = "read-key-of-the-dashboards-0123456789";
 
 	/** A key with the ADMIN role. */
-	String ADMIN_KEY = "admin-key-of-the-operators";
+	String ADMIN_KEY = "admin-key-of-the-operators-0123456789";
 
 	/** The {@code Authorization} header of the READ key. */
 	String READER = "Bearer " + ApiSlice.READ_KEY;

@@ -11,7 +11,11 @@ import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.GraphApiFaults;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * records that cannot be read, cursors that go round, pools that seem to empty at once.
  * None of it may cost the inventory a number.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -139,7 +144,7 @@ class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 		graphApi.intercept((call, request) -> {
 			String cursor = "a".equals(request.getUrl().queryParameter("after")) ? "b" : "a";
 			return GraphApiFaults.json(200, Map.of("data",
-					List.of(SyncIntegrationTests.number("n" + call, "+1555123000" + call, "VERIFIED", null, null)),
+					List.of(SyncIntegrationTests.number("900" + call, "+1555123000" + call, "VERIFIED", null, null)),
 					"paging", Map.of("cursors", Map.of("after", cursor), "next", graphApi.baseUrl() + "/next")));
 		});
 
@@ -151,6 +156,50 @@ class SyncHostileUpstreamIntegrationTests extends IntegrationTests {
 		assertThat(run.get("removed").asInt()).isZero();
 		assertThat(this.jdbc.queryForObject("select count(*) from numbers where removed_at is not null", Long.class))
 			.isZero();
+	}
+
+	@Test
+	void recordsWithHostileTextNeverFailTheirPageAndAreStoredBounded(CapturedOutput output) {
+		List<Map<String, Object>> inventory = new ArrayList<>(DemoInventory.generate(BUSINESS_1, "First", 150, NOW));
+		inventory.add(10, SyncIntegrationTests.number("9".repeat(5000), "+15551239999", "VERIFIED", null, null));
+		inventory.add(20, SyncIntegrationTests.number("12ab\u001b[31m", "+15551239998", "VERIFIED", null, null));
+		Map<String, Object> longText = SyncIntegrationTests.number("777", "+1555" + "1".repeat(10_000), "VERIFIED",
+				null, null);
+		longText.put("owner_business",
+				Map.of("id", "42", "name", "Evil\r\nINFO forged log line\u0007" + "x".repeat(1000)));
+		inventory.add(30, longText);
+		graphApi.business(BUSINESS_1, TOKEN_1, inventory);
+
+		JsonNode run = syncAndWait(BUSINESS_1);
+
+		assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(run.get("inserted").asInt()).isEqualTo(151);
+		assertThat(run.get("skipped").asInt()).isEqualTo(2);
+		assertThat(run.get("malformed").asInt()).isEqualTo(2);
+		assertThat(listed()).isEqualTo(151);
+		Map<String, Object> stored = this.jdbc.queryForMap(
+				"select length(phone_number) as phone, owner_business_name as name from numbers where id = '777'");
+		assertThat(stored.get("phone")).isEqualTo(256);
+		assertThat((String) stored.get("name")).hasSize(256)
+			.startsWith("Evil\\u000d\\u000aINFO")
+			.doesNotContain("\r", "\n");
+		assertThat(output.getAll()).contains("(5000 characters)")
+			.doesNotContain("9".repeat(100), "\u001b[31m", "\r\nINFO forged");
+	}
+
+	@Test
+	void errorMessageOfMegabytesIsStoredAndServedCut() {
+		graphApi.business(BUSINESS_1, TOKEN_1, DemoInventory.generate(BUSINESS_1, "First", 10, NOW));
+		String huge = "Invalid parameter \u0000" + "z".repeat(3 * 1024 * 1024);
+		graphApi.intercept((call, request) -> GraphApiFaults.json(400,
+				Map.of("error", Map.of("message", huge, "type", "OAuthException", "code", 100, "fbtrace_id", "Ax"))));
+
+		JsonNode run = syncAndWait(BUSINESS_1);
+
+		assertThat(run.get("status").asString()).isEqualTo("FAILED");
+		assertThat(run.get("error").get("message").asString()).hasSize(2000).startsWith("Invalid parameter \\u0000z");
+		assertThat(this.mvc.get().uri("/api/v1/sync-runs").exchange().getResponse().getContentAsByteArray())
+			.hasSizeLessThan(10_000);
 	}
 
 	private long listed() {

@@ -257,7 +257,7 @@ class SyncIntegrationTests extends IntegrationTests {
 	void runWhoseCursorDoesNotAdvanceFails() {
 		graphApi.business(BUSINESS_1, TOKEN_1, List.of());
 		graphApi.intercept((call, request) -> GraphApiFaults.json(200, Map.of("data",
-				List.of(number("n" + call, "+1555123000" + call, "VERIFIED", null, null)), "paging",
+				List.of(number("900" + call, "+1555123000" + call, "VERIFIED", null, null)), "paging",
 				Map.of("cursors", Map.of("after", "the-same-cursor"), "next",
 						graphApi.baseUrl() + "/v25.0/" + BUSINESS_1 + "/preverified_numbers?after=the-same-cursor"))));
 

@@ -57,7 +57,8 @@ class SyncPropertiesTests {
 	@Test
 	void bindingRefusesInvalidValuesNamingTheKey() {
 		assertRefused("preverified.businesses[0].id=acme", "preverified.businesses[0].access-token=t", "id");
-		assertRefused("preverified.businesses[0].id=1", "preverified.businesses[0].access-token=", "accessToken");
+		assertRefused("preverified.businesses[0].id=1", "preverified.businesses[0].access-token=",
+				"preverified.businesses[0].access-token is empty");
 		assertRefused("preverified.businesses[0].id=1", "preverified.businesses[0].access-token=t",
 				"preverified.businesses[1].id=1", "preverified.businesses[1].access-token=u", "more than once");
 		assertRefused("preverified.sync.interval=0s", "interval");

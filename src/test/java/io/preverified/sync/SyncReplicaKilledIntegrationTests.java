@@ -100,12 +100,12 @@ class SyncReplicaKilledIntegrationTests {
 		}
 	}
 
-	private static Process startReplica(IsolatedServices services, List<String> properties) throws Exception {
+	static Process startReplica(IsolatedServices services, List<String> properties) throws Exception {
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
 				System.getProperty("java.class.path"), PreverifiedSyncApplication.class.getName(), "--server.port=0"));
 		command.addAll(services.arguments());
 		properties.forEach((property) -> command.add("--" + property));
-		File log = new File("target/replica-killed.log");
+		File log = new File("target/replica-" + services.hashCode() + ".log");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
 	}
 
