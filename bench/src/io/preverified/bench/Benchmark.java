@@ -371,6 +371,8 @@ public final class Benchmark {
 		environment.put("PREVERIFIED_SYNC_INTERVAL", "1h");
 		environment.put("PREVERIFIED_ALERTS_EVALUATION_INTERVAL", "1h");
 		environment.put("LOGGING_LEVEL_IO_PREVERIFIED", "WARN");
+		// the benchmark starts runs through the API of a service with no keys
+		environment.put("PREVERIFIED_API_ANONYMOUS_WRITES", "true");
 		for (int i = 0; i < ids.size(); i++) {
 			environment.put("PREVERIFIED_BUSINESSES_" + i + "_ID", ids.get(i));
 			environment.put("PREVERIFIED_BUSINESSES_" + i + "_ACCESS_TOKEN", "token-" + ids.get(i));

@@ -11,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +54,15 @@ public final class IsolatedServices {
 						shared.getUsername(), shared.getPassword())
 				: this.direct;
 		new JdbcTemplate(dataSource(shared)).execute("drop schema if exists " + schema + " cascade");
+	}
+
+	/**
+	 * Where an instance answers HTTP.
+	 * @param instance a running instance
+	 * @return its base URL, such as {@code http://127.0.0.1:41234}
+	 */
+	public static String baseUrl(ConfigurableApplicationContext instance) {
+		return "http://127.0.0.1:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
 	}
 
 	/**

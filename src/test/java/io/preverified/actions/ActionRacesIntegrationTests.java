@@ -30,7 +30,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -95,7 +94,7 @@ class ActionRacesIntegrationTests {
 	@Test
 	void tenParallelCodeRequestsForOneNumberSendAtMostTheLimitUpstream() throws Exception {
 		String number = numberWithStatus("NOT_VERIFIED", 0);
-		slow("/request_code", 500);
+		graphApi.slowDown(Duration.ofMillis(500), "/request_code");
 
 		List<HttpResponse<String>> responses = parallel(10,
 				(i) -> post(i, "/api/v1/numbers/" + number + "/request-code", ""));
@@ -193,12 +192,6 @@ class ActionRacesIntegrationTests {
 			.get(index);
 	}
 
-	private static void slow(String pathEnd, int millis) {
-		graphApi.intercept((call, request) -> request.getUrl().encodedPath().endsWith(pathEnd)
-				? FakeGraphApi.page(graphApi, request).newBuilder().headersDelay(millis, TimeUnit.MILLISECONDS).build()
-				: null);
-	}
-
 	private static long upstreamCalls(String number, String pathEnd) {
 		return graphApi.requests()
 			.stream()
@@ -248,8 +241,7 @@ class ActionRacesIntegrationTests {
 	}
 
 	private static String base(int replica) {
-		ConfigurableApplicationContext context = (replica == 0) ? first : second;
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+		return IsolatedServices.baseUrl((replica == 0) ? first : second);
 	}
 
 	@FunctionalInterface

@@ -2,10 +2,8 @@ package io.preverified.actions;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import io.preverified.IntegrationTests;
-import io.preverified.graphapi.FakeGraphApi;
 import io.preverified.graphapi.GraphApiFaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -116,8 +114,7 @@ class NumberActionsIntegrationTests extends IntegrationTests {
 	@Test
 	void requestThatTimesOutIsNotRetriedAndRecordedAsFailed() {
 		syncNumbers(BUSINESS_1, number(NUMBER, "NOT_VERIFIED", null));
-		graphApi.intercept((call, request) -> request.getUrl().encodedPath().endsWith("/request_code")
-				? FakeGraphApi.page(graphApi, request).newBuilder().headersDelay(3, TimeUnit.SECONDS).build() : null);
+		graphApi.slowDown(Duration.ofSeconds(3), "/request_code");
 
 		MvcTestResult failed = post("/api/v1/numbers/" + NUMBER + "/request-code", null);
 

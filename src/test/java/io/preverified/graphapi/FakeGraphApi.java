@@ -3,6 +3,7 @@ package io.preverified.graphapi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -119,6 +120,18 @@ public final class FakeGraphApi implements AutoCloseable {
 	public void intercept(BiFunction<Integer, RecordedRequest, MockResponse> interceptor) {
 		this.calls.set(0);
 		this.interceptor = interceptor;
+	}
+
+	/**
+	 * Answers the requests whose path contains a text as usual, each after a delay: slow
+	 * pages keep a run going, slow actions keep a call in flight.
+	 * @param delay how long each answer waits
+	 * @param pathPart a part of the path, {@code "/"} for every request
+	 */
+	public void slowDown(Duration delay, String pathPart) {
+		intercept((call, request) -> request.getUrl().encodedPath().contains(pathPart)
+				? page(this, request).newBuilder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build()
+				: null);
 	}
 
 	/**

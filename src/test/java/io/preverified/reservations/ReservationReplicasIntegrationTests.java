@@ -24,7 +24,6 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -70,16 +69,15 @@ class ReservationReplicasIntegrationTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
 						Long.class) >= 1);
-			List<Integer> ports = List.of(port(first), port(second));
+			List<String> bases = List.of(IsolatedServices.baseUrl(first), IsolatedServices.baseUrl(second));
 			ExecutorService clients = Executors.newFixedThreadPool(16);
 			List<Callable<HttpResponse<String>>> requests = new ArrayList<>();
 			for (int i = 0; i < 20; i++) {
-				int port = ports.get(i % 2);
-				requests.add(() -> this.http
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reservations"))
-						.header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 2}"))
-						.build(), HttpResponse.BodyHandlers.ofString()));
+				String base = bases.get(i % 2);
+				requests.add(() -> this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reservations"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 2}"))
+					.build(), HttpResponse.BodyHandlers.ofString()));
 			}
 			List<String> held = new ArrayList<>();
 			int refused = 0;
@@ -101,10 +99,6 @@ class ReservationReplicasIntegrationTests {
 			assertThat(jdbc.queryForObject("select count(distinct number_id) from reservation_numbers", Long.class))
 				.isEqualTo(24);
 		}
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 }

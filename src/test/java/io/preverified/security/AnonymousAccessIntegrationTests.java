@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,7 +50,7 @@ class AnonymousAccessIntegrationTests {
 	void withoutKeysEveryWriteIsRefusedAndNothingReachesUpstream(CapturedOutput output) throws Exception {
 		IsolatedServices services = testServices.isolated("anonymous_refused");
 		try (ConfigurableApplicationContext service = services.start(business())) {
-			String base = base(service);
+			String base = IsolatedServices.baseUrl(service);
 			String numberId = firstNumber(services.jdbc());
 			int upstreamCalls = graphApi.requests().size();
 
@@ -86,28 +85,12 @@ class AnonymousAccessIntegrationTests {
 		IsolatedServices services = testServices.isolated("anonymous_writes");
 		try (ConfigurableApplicationContext service = services
 			.start(business("preverified.api.anonymous-writes=true"))) {
-			String base = base(service);
+			String base = IsolatedServices.baseUrl(service);
 			firstNumber(services.jdbc());
 
-			HttpResponse<String> crossSite = this.http
-				.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reservations"))
-					.header("Content-Type", "application/json")
-					.header("Sec-Fetch-Site", "cross-site")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> foreignOrigin = this.http
-				.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reservations"))
-					.header("Content-Type", "text/plain")
-					.header("Origin", "https://attacker.example")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
-			HttpResponse<String> sameOrigin = this.http
-				.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reservations"))
-					.header("Content-Type", "application/json")
-					.header("Origin", base)
-					.header("Sec-Fetch-Site", "same-origin")
-					.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
-					.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> crossSite = reserve(base, "Sec-Fetch-Site", "cross-site");
+			HttpResponse<String> foreignOrigin = reserve(base, "Origin", "https://attacker.example");
+			HttpResponse<String> sameOrigin = reserve(base, "Origin", base, "Sec-Fetch-Site", "same-origin");
 			HttpResponse<String> plainClient = this.http.send(
 					post(base + "/api/v1/businesses/" + BUSINESS + "/sync", ""), HttpResponse.BodyHandlers.ofString());
 
@@ -141,15 +124,20 @@ class AnonymousAccessIntegrationTests {
 				String.class);
 	}
 
-	private static String base(ConfigurableApplicationContext context) {
-		return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-	}
-
 	private static HttpRequest post(String uri, String body) {
 		return HttpRequest.newBuilder(URI.create(uri))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
+	}
+
+	// a reservation as a browser would send it, with these headers
+	private HttpResponse<String> reserve(String base, String... headers) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reservations"))
+			.header("Content-Type", "application/json")
+			.headers(headers)
+			.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String uri) throws Exception {

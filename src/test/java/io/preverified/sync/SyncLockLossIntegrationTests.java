@@ -2,7 +2,6 @@ package io.preverified.sync;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
 import io.preverified.TestServices;
@@ -44,10 +43,7 @@ class SyncLockLossIntegrationTests {
 				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h",
 				"preverified.sync.lock-lease=3s")) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, "status = 'SUCCEEDED'") == 1);
-			graphApi.intercept((call, request) -> FakeGraphApi.page(graphApi, request)
-				.newBuilder()
-				.headersDelay(400, TimeUnit.MILLISECONDS)
-				.build());
+			graphApi.slowDown(Duration.ofMillis(400), "/");
 			jdbc.update("update sync_runs set finished_at = finished_at - interval '2 hours'");
 			SyncProperties.Business business = service.getBean(SyncProperties.class).business(BUSINESS).orElseThrow();
 			// the first run keeps its lock until everything after its end is done

@@ -52,10 +52,7 @@ class SyncReplicaKilledIntegrationTests {
 		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Killed", 400, Instant.now());
 		graphApi.business(BUSINESS, "token-" + BUSINESS, inventory);
 		// slow pages keep the first replica's run going while it is killed
-		graphApi.intercept((call, request) -> FakeGraphApi.page(graphApi, request)
-			.newBuilder()
-			.headersDelay(500, TimeUnit.MILLISECONDS)
-			.build());
+		graphApi.slowDown(Duration.ofMillis(500), "/");
 		IsolatedServices services = testServices.isolated("replica_killed");
 		JdbcTemplate jdbc = services.jdbc();
 		List<String> properties = List.of("preverified.graph-api.page-size=50",

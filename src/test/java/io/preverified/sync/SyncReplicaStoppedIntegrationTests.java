@@ -44,10 +44,7 @@ class SyncReplicaStoppedIntegrationTests {
 		// 20 pages of a second each: the run still goes on once the second replica is up
 		List<Map<String, Object>> inventory = DemoInventory.generate(business, "Stopped", 1000, Instant.now());
 		graphApi.business(business, "token-" + business, inventory);
-		graphApi.intercept((call, request) -> FakeGraphApi.page(graphApi, request)
-			.newBuilder()
-			.headersDelay(1, TimeUnit.SECONDS)
-			.build());
+		graphApi.slowDown(Duration.ofSeconds(1), "/");
 		IsolatedServices services = testServices.isolated("replica_stopped");
 		JdbcTemplate jdbc = services.jdbc();
 		List<String> properties = List.of("preverified.graph-api.page-size=50",

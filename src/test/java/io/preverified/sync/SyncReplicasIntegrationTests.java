@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
 import io.preverified.TestServices;
@@ -46,10 +45,7 @@ class SyncReplicasIntegrationTests {
 		}
 		// each page takes a while, so runs of the two replicas would overlap if nothing
 		// kept them apart
-		graphApi.intercept((call, request) -> FakeGraphApi.page(graphApi, request)
-			.newBuilder()
-			.headersDelay(150, TimeUnit.MILLISECONDS)
-			.build());
+		graphApi.slowDown(Duration.ofMillis(150), "/");
 		IsolatedServices services = testServices.isolated("sync_replicas");
 		JdbcTemplate jdbc = services.jdbc();
 		String[] properties = properties();

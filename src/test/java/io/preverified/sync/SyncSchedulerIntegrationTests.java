@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.preverified.TestDatabaseConfiguration;
 import io.preverified.TestServices;
@@ -49,8 +48,7 @@ class SyncSchedulerIntegrationTests {
 		graphApi.business("2002", "token-2002", DemoInventory.generate("2002", "Scheduled", 60, Instant.now()));
 		// 2003 answers each of its 6 pages after a second: its runs cannot end within 2s
 		graphApi.business("2003", "token-2003", DemoInventory.generate("2003", "Slow", 300, Instant.now()));
-		graphApi.intercept((call, request) -> request.getUrl().encodedPath().contains("/2003/")
-				? FakeGraphApi.page(graphApi, request).newBuilder().headersDelay(1, TimeUnit.SECONDS).build() : null);
+		graphApi.slowDown(Duration.ofSeconds(1), "/2003/");
 	}
 
 	@Autowired

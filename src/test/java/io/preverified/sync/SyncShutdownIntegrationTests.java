@@ -3,7 +3,6 @@ package io.preverified.sync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.preverified.IsolatedServices;
 import io.preverified.TestServices;
@@ -35,10 +34,7 @@ class SyncShutdownIntegrationTests {
 	@Test
 	void runInProgressAtShutdownStopsBetweenPagesAndIsRecordedAsFailed() {
 		graphApi.business("6001", "token-6001", DemoInventory.generate("6001", "Slow", 300, Instant.now()));
-		graphApi.intercept((call, request) -> FakeGraphApi.page(graphApi, request)
-			.newBuilder()
-			.headersDelay(300, TimeUnit.MILLISECONDS)
-			.build());
+		graphApi.slowDown(Duration.ofMillis(300), "/");
 		IsolatedServices services = testServices.isolated("sync_shutdown");
 		JdbcTemplate jdbc = services.jdbc();
 
