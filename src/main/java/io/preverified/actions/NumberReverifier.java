@@ -77,7 +77,8 @@ class NumberReverifier {
 		String token = token(number.businessId());
 		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
 				codeMethod, language, requestedBy, now), AttemptLimit.codeRequests(this.properties));
-		GraphApiError error = refusal(this.graphApi.requestCode(numberId, token, codeMethod, language));
+		GraphApiError error = refusal(
+				this.graphApi.requestCode(number.businessId(), numberId, token, codeMethod, language));
 		VerificationAttemptResponse attempt = ended(attemptId, number.businessId(), error);
 		if (error != null) {
 			throw new UpstreamRefusedException("the code request", error);
@@ -92,15 +93,22 @@ class NumberReverifier {
 		String token = token(number.businessId());
 		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
 				null, null, requestedBy, this.clock.instant()), AttemptLimit.verifications(this.properties));
-		GraphApiError error = refusal(this.graphApi.verifyCode(numberId, token, code));
+		GraphApiError error = refusal(this.graphApi.verifyCode(number.businessId(), numberId, token, code));
 		ended(attemptId, number.businessId(), error);
 		if (error != null) {
 			throw new UpstreamRefusedException("the code", error);
 		}
 		logger.info("Number {} of business {} verified by {}", numberId, number.businessId(),
 				(requestedBy != null) ? requestedBy : "an open API");
-		return this.numbers.store(number.businessId(), this.graphApi.number(numberId, token).block(UPSTREAM_TIMEOUT),
-				"VERIFY_CODE");
+		try {
+			return this.numbers.store(number.businessId(),
+					this.graphApi.number(number.businessId(), numberId, token).block(UPSTREAM_TIMEOUT), "VERIFY_CODE");
+		}
+		catch (GraphApiException ex) {
+			// verified all the same: the next run stores what upstream has
+			throw new UpstreamRefusedException(
+					"reading the verified number back (it is verified; the next run " + "stores it)", ex.getError());
+		}
 	}
 
 	List<VerificationAttemptResponse> attempts(String numberId, Long afterId, int limit) {

@@ -84,7 +84,7 @@ class PoolEditor {
 			deletable(numberId);
 			throw new NumberBeingDeletedException(numberId);
 		}
-		GraphApiError refused = NumberReverifier.refusal(this.graphApi.delete(numberId, token));
+		GraphApiError refused = NumberReverifier.refusal(this.graphApi.delete(number.businessId(), numberId, token));
 		if (refused != null) {
 			this.numbers.deleteRefused(numberId);
 			throw new UpstreamRefusedException("the deletion", refused);

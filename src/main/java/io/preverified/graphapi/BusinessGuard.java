@@ -1,6 +1,7 @@
 package io.preverified.graphapi;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -11,10 +12,10 @@ import io.github.resilience4j.retry.Retry;
 import reactor.core.publisher.Mono;
 
 /**
- * Protects the calls of one business: it waits for its {@link Throttle}, retries what is
- * worth retrying with Resilience4j's {@link Retry}, and fails fast through its
- * {@link CircuitBreaker} once calls keep failing. One business's guard never delays
- * another's calls.
+ * Protects the calls of one business: it waits for its {@link Throttle}, retries what the
+ * call's {@link CallPolicy} finds worth retrying with Resilience4j's {@link Retry}, and,
+ * for the calls of runs, fails fast through its {@link CircuitBreaker} once they keep
+ * failing. One business's guard never delays another's calls.
  */
 final class BusinessGuard {
 
@@ -22,31 +23,37 @@ final class BusinessGuard {
 
 	private final Throttle throttle;
 
-	private final Retry retry;
+	private final Map<CallPolicy, Retry> retries;
 
 	private final CircuitBreaker circuitBreaker;
 
 	private final PauseScheduler pauses;
 
-	BusinessGuard(String businessId, Throttle throttle, Retry retry, CircuitBreaker circuitBreaker,
+	BusinessGuard(String businessId, Throttle throttle, Map<CallPolicy, Retry> retries, CircuitBreaker circuitBreaker,
 			PauseScheduler pauses) {
 		this.businessId = businessId;
 		this.throttle = throttle;
-		this.retry = retry;
+		this.retries = retries;
 		this.circuitBreaker = circuitBreaker;
 		this.pauses = pauses;
 	}
 
 	/**
-	 * Makes a call, with retries, under the business's circuit breaker.
+	 * Makes a call, with the retries of its policy, and for a policy that says so under
+	 * the business's circuit breaker.
+	 * @param policy how the call is retried
 	 * @param call makes one attempt; subscribed once per attempt
 	 * @param <T> the result type
 	 * @return the result of the first successful attempt, or the error of the last one,
 	 * as a {@link GraphApiException} that tells how many attempts were made
 	 */
-	<T> Mono<T> call(Supplier<Mono<T>> call) {
-		return Mono.defer(() -> attempt(call, this.retry.asyncContext(), new AtomicInteger()))
-			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
+	<T> Mono<T> call(CallPolicy policy, Supplier<Mono<T>> call) {
+		Mono<T> retried = Mono
+			.defer(() -> attempt(call, this.retries.get(policy).<T>asyncContext(), new AtomicInteger()));
+		if (!policy.underCircuitBreaker()) {
+			return retried;
+		}
+		return retried.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
 			.onErrorMap(CallNotPermittedException.class, (ex) -> GraphApiException.circuitOpen(this.businessId));
 	}
 

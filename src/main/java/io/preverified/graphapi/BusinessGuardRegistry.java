@@ -2,6 +2,7 @@ package io.preverified.graphapi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,8 +17,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One {@link BusinessGuard} per business, made on first use. Its retry follows
- * {@code preverified.graph-api.retry}; its circuit breaker takes Resilience4j's
+ * One {@link BusinessGuard} per business, made on first use. Its retries, one per
+ * {@link CallPolicy}, follow {@code preverified.graph-api.retry}, backing off
+ * exponentially with jitter; its circuit breaker takes Resilience4j's
  * {@code resilience4j.circuitbreaker.configs.graph-api} when configured, otherwise opens
  * when half of at least {@value #MINIMUM_CALLS} of the last {@value #WINDOW} calls
  * failed, and stays open for {@link #OPEN_FOR}. Throttling and slow calls never count as
@@ -74,19 +76,22 @@ class BusinessGuardRegistry {
 			.tag("business_id", businessId)
 			.register(this.meters);
 		IntervalFunction backoff = backoff(settings);
-		RetryConfig retryConfig = RetryConfig.custom()
-			.maxAttempts(settings.maxAttempts())
-			// a block reported by upstream is waited out by the throttle before the next
-			// attempt
-			.intervalBiFunction((attempt, outcome) -> throttle.isBlocking() ? 0L : backoff.apply(attempt))
-			.retryOnException(GraphApiErrorClassifier::isRetryable)
-			.failAfterMaxAttempts(false)
-			.build();
-		Retry retry = this.retries.retry("graph-api-" + businessId, retryConfig);
+		Map<CallPolicy, Retry> retries = new EnumMap<>(CallPolicy.class);
+		for (CallPolicy policy : CallPolicy.values()) {
+			RetryConfig retryConfig = RetryConfig.custom()
+				.maxAttempts(settings.maxAttempts())
+				// a block reported by upstream is waited out by the throttle before the
+				// next attempt
+				.intervalBiFunction((attempt, outcome) -> throttle.isBlocking() ? 0L : backoff.apply(attempt))
+				.retryOnException(policy.retryOn())
+				.failAfterMaxAttempts(false)
+				.build();
+			retries.put(policy, this.retries.retry(policy.retryName(businessId), retryConfig));
+		}
 		CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker("graph-api-" + businessId,
 				this.circuitBreakers.getConfiguration(CONFIGURATION)
 					.orElseGet(BusinessGuardRegistry::defaultCircuitBreaker));
-		return new BusinessGuard(businessId, throttle, retry, circuitBreaker, this.pauses);
+		return new BusinessGuard(businessId, throttle, retries, circuitBreaker, this.pauses);
 	}
 
 	private static IntervalFunction backoff(GraphApiProperties.Retry settings) {

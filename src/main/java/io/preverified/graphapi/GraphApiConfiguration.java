@@ -23,7 +23,8 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Builds the {@link GraphApiClient} from {@link GraphApiProperties}.
+ * Builds the one {@link GraphApiTransport} from {@link GraphApiProperties}, and the
+ * clients on it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GraphApiProperties.class)
@@ -34,7 +35,7 @@ class GraphApiConfiguration {
 	private static final Set<String> KNOWN_VERSIONS = Set.of("v23.0", "v24.0", "v25.0");
 
 	@Bean
-	GraphApiClient graphApiClient(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
+	GraphApiTransport graphApiTransport(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
 			ObjectProvider<BuildProperties> buildProperties, RetryRegistry retries,
 			CircuitBreakerRegistry circuitBreakers, MeterRegistry meters, ObjectProvider<PauseScheduler> pauses,
 			Clock clock) {
@@ -43,24 +44,25 @@ class GraphApiConfiguration {
 					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
 		}
 		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
-		WebClient webClient = webClient(builder.clone(), properties, version);
 		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, retries, circuitBreakers, meters,
 				PauseListener.telling(pauses.getIfAvailable(PauseScheduler::timed)), clock);
-		return new GraphApiClient(webClient, properties, jsonMapper, guards, meters);
+		return new GraphApiTransport(webClient(builder.clone(), properties, version), properties, jsonMapper, guards,
+				meters);
 	}
 
 	@Bean
-	GraphApiNumberClient graphApiNumberClient(WebClient.Builder builder, GraphApiProperties properties,
-			JsonMapper jsonMapper, ObjectProvider<BuildProperties> buildProperties,
-			ObjectProvider<PauseScheduler> pauses) {
-		String version = buildProperties.stream().map(BuildProperties::getVersion).findFirst().orElse("dev");
-		return new GraphApiNumberClient(webClient(builder.clone(), properties, version), properties, jsonMapper,
-				pauses.getIfAvailable(PauseScheduler::timed));
+	GraphApiClient graphApiClient(GraphApiTransport transport, GraphApiProperties properties, JsonMapper jsonMapper) {
+		return new GraphApiClient(transport, properties, jsonMapper);
+	}
+
+	@Bean
+	GraphApiNumberClient graphApiNumberClient(GraphApiTransport transport) {
+		return new GraphApiNumberClient(transport);
 	}
 
 	/**
 	 * The HTTP client of the Graph API: timeouts, pages up to
-	 * {@link GraphApiClient#MAX_PAGE_BYTES}, the service's user agent.
+	 * {@link GraphApiTransport#MAX_ANSWER_BYTES}, the service's user agent.
 	 * @param builder the builder to start from
 	 * @param properties the base URL and timeouts
 	 * @param version the service's version, for the user agent
@@ -72,7 +74,7 @@ class GraphApiConfiguration {
 			.responseTimeout(properties.readTimeout());
 		return builder.baseUrl(properties.baseUrl())
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(GraphApiClient.MAX_PAGE_BYTES))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(GraphApiTransport.MAX_ANSWER_BYTES))
 			.defaultHeader(HttpHeaders.USER_AGENT, "preverified-sync/" + version)
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
 			.build();

@@ -15,6 +15,8 @@ final class GraphApiErrorClassifier {
 
 	private static final Set<Integer> THROTTLING_CODES = Set.of(4, 17, 32, 613);
 
+	private static final Set<Integer> TEMPORARY_CODES = Set.of(1, 2);
+
 	static final int DEPRECATED_VERSION = 2635;
 
 	private GraphApiErrorClassifier() {
@@ -32,6 +34,45 @@ final class GraphApiErrorClassifier {
 			return true;
 		}
 		return error.code() != null && (RETRIED_CODES.contains(error.code()) || isBusinessThrottling(error.code()));
+	}
+
+	/**
+	 * Whether a write may be sent again: upstream surely did not act on it. It did not
+	 * when the request never left, when it throttled the call, or when it answered with
+	 * an error it calls temporary; after a 5xx of its own or no answer, it may have.
+	 * @param ex how the write failed
+	 * @return whether it may be sent again
+	 */
+	static boolean isSafeToRetryWrite(Throwable ex) {
+		if (!(ex instanceof GraphApiException graphApiException) || ex instanceof GraphApiThrottledException) {
+			return false;
+		}
+		GraphApiError error = graphApiException.getError();
+		if (error.httpStatus() == 0) {
+			return error.isTransient();
+		}
+		return isThrottling(error) || error.isTransient()
+				|| (error.code() != null && TEMPORARY_CODES.contains(error.code()));
+	}
+
+	/**
+	 * How a call ended, as the request metric tags it.
+	 * @param ex how it failed
+	 * @return {@code unreachable}, {@code throttled}, {@code transient_error} or
+	 * {@code error}
+	 */
+	static String outcome(Throwable ex) {
+		if (!(ex instanceof GraphApiException graphApiException)) {
+			return "error";
+		}
+		GraphApiError error = graphApiException.getError();
+		if (error.httpStatus() == 0) {
+			return "unreachable";
+		}
+		if (isThrottling(error)) {
+			return "throttled";
+		}
+		return isRetryable(ex) ? "transient_error" : "error";
 	}
 
 	/**

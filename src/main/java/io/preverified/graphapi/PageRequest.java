@@ -1,10 +1,14 @@
 package io.preverified.graphapi;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * One page of a business's numbers to ask for, and the paging rules that lead from one
@@ -13,13 +17,12 @@ import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
  *
  * @param businessId the business
  * @param accessToken its token
- * @param appSecretProof the proof of the token, or {@code null}
  * @param after the cursor, {@code null} for the first page
  * @param number the page's number, from 1
  * @param limit how many numbers to ask for
  * @param cursorsSeen every cursor of the run so far
  */
-record PageRequest(String businessId, String accessToken, String appSecretProof, String after, int number, int limit,
+record PageRequest(String businessId, String accessToken, String after, int number, int limit,
 		Set<String> cursorsSeen) {
 
 	// a bound no real inventory reaches: paging past it is upstream going round
@@ -50,13 +53,27 @@ record PageRequest(String businessId, String accessToken, String appSecretProof,
 		if (this.number >= MAX_PAGES) {
 			throw pagingError("Graph API kept returning pages past " + MAX_PAGES + " pages");
 		}
-		return Optional.of(new PageRequest(this.businessId, this.accessToken, this.appSecretProof, next,
-				this.number + 1, this.limit, this.cursorsSeen));
+		return Optional.of(new PageRequest(this.businessId, this.accessToken, next, this.number + 1, this.limit,
+				this.cursorsSeen));
 	}
 
 	PageRequest withLimit(int limit) {
-		return new PageRequest(this.businessId, this.accessToken, this.appSecretProof, this.after, this.number, limit,
-				this.cursorsSeen);
+		return new PageRequest(this.businessId, this.accessToken, this.after, this.number, limit, this.cursorsSeen);
+	}
+
+	/**
+	 * The call that asks for this page: every field, this request's limit and cursor.
+	 * @return the call
+	 */
+	GraphApiCall call() {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("fields", GraphApiClient.FIELDS);
+		parameters.put("limit", Integer.toString(this.limit));
+		if (this.after != null) {
+			parameters.put("after", this.after);
+		}
+		return new GraphApiCall(this.businessId, HttpMethod.GET, this.businessId, "/preverified_numbers", parameters,
+				this.accessToken, CallPolicy.SYNC);
 	}
 
 	private static GraphApiException pagingError(String message) {

@@ -1,23 +1,17 @@
 package io.preverified.graphapi;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -418,7 +412,7 @@ class GraphApiClientTests {
 	void fetchNumbersWhenAPageIsLargerThanItReadsHalvesThePageSize() {
 		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 40, Instant.now());
 		this.graphApi.business(BUSINESS, TOKEN, inventory);
-		String huge = "x".repeat(GraphApiClient.MAX_PAGE_BYTES);
+		String huge = "x".repeat(GraphApiTransport.MAX_ANSWER_BYTES);
 		this.graphApi.intercept(
 				(call, request) -> (call == 1)
 						? GraphApiFaults.json(200,
@@ -482,10 +476,8 @@ class GraphApiClientTests {
 		GraphApiProperties properties = new GraphApiProperties(this.graphApi.baseUrl(), version, appSecret, pageSize,
 				Duration.ofSeconds(1), readTimeout,
 				new GraphApiProperties.Retry(maxAttempts, Duration.ofSeconds(1), Duration.ofMinutes(2)));
-		WebClient webClient = GraphApiConfiguration.webClient(WebClient.builder(), properties, "test");
-		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, RetryRegistry.ofDefaults(),
-				CircuitBreakerRegistry.ofDefaults(), this.meters, this.pauses, Clock.systemUTC());
-		return new GraphApiClient(webClient, properties, JsonMapper.builder().build(), guards, this.meters);
+		return new GraphApiClient(GraphApiTestTransport.create(properties, this.meters, this.pauses), properties,
+				GraphApiTestTransport.json);
 	}
 
 }

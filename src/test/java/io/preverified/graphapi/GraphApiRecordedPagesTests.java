@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -18,9 +15,6 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -122,11 +116,9 @@ class GraphApiRecordedPagesTests {
 		String baseUrl = this.server.url("/").toString().replaceAll("/$", "");
 		GraphApiProperties properties = new GraphApiProperties(baseUrl, "v25.0", null, 2, Duration.ofSeconds(1),
 				Duration.ofSeconds(2), new GraphApiProperties.Retry(3, Duration.ofMillis(10), Duration.ofSeconds(1)));
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, RetryRegistry.ofDefaults(),
-				CircuitBreakerRegistry.ofDefaults(), meters, new RecordingPauseScheduler(), Clock.systemUTC());
-		return new GraphApiClient(GraphApiConfiguration.webClient(WebClient.builder(), properties, "test"), properties,
-				JsonMapper.builder().build(), guards, meters);
+		return new GraphApiClient(
+				GraphApiTestTransport.create(properties, new SimpleMeterRegistry(), new RecordingPauseScheduler()),
+				properties, GraphApiTestTransport.json);
 	}
 
 }
