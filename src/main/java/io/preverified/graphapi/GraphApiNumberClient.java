@@ -1,8 +1,11 @@
 package io.preverified.graphapi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
 
@@ -14,6 +17,8 @@ import org.springframework.http.HttpMethod;
  * read.
  */
 public class GraphApiNumberClient {
+
+	private static final int WABA_NUMBERS = 100;
 
 	private final GraphApiTransport transport;
 
@@ -65,6 +70,49 @@ public class GraphApiNumberClient {
 			.map((body) -> NumberRecordReader.read(body)
 				.orElseThrow(() -> new GraphApiException(new GraphApiError(200, null, null, null,
 						"Graph API answered with a number without a valid id", null, false))));
+	}
+
+	/**
+	 * Reads the display phone number of a phone number id, such as the one Embedded
+	 * Signup's FINISH message names.
+	 * @param businessId the business whose token reads it
+	 * @param phoneNumberId the phone number id
+	 * @param accessToken the business's token
+	 * @return the number in display format
+	 */
+	public Mono<String> displayPhoneNumber(String businessId, String phoneNumberId, String accessToken) {
+		return this.transport
+			.call(GraphApiCall.read(businessId, phoneNumberId, "", Map.of("fields", "display_phone_number"),
+					accessToken))
+			.map((body) -> UpstreamText.bounded(body.path("display_phone_number").asString(""), UpstreamText.SHORT))
+			.filter((number) -> !number.isBlank())
+			.switchIfEmpty(Mono.error(() -> new GraphApiException(new GraphApiError(200, null, null, null,
+					"Graph API answered without the display_phone_number of " + phoneNumberId, null, false))));
+	}
+
+	/**
+	 * Lists the phone numbers of a customer's WABA (the first {@value #WABA_NUMBERS}: a
+	 * WABA that has just finished Embedded Signup holds a few).
+	 * @param businessId the business whose token reads it
+	 * @param wabaId the WABA
+	 * @param accessToken the business's token
+	 * @return its phone numbers
+	 */
+	public Mono<List<WabaPhoneNumber>> wabaPhoneNumbers(String businessId, String wabaId, String accessToken) {
+		return this.transport
+			.call(GraphApiCall.read(businessId, wabaId, "/phone_numbers",
+					Map.of("fields", "id,display_phone_number", "limit", Integer.toString(WABA_NUMBERS)), accessToken))
+			.map((body) -> {
+				List<WabaPhoneNumber> numbers = new ArrayList<>();
+				for (JsonNode number : body.path("data")) {
+					String id = number.path("id").asString("");
+					if (NumberRecordReader.isValidId(id)) {
+						numbers.add(new WabaPhoneNumber(id, UpstreamText
+							.bounded(number.path("display_phone_number").asString(""), UpstreamText.SHORT)));
+					}
+				}
+				return numbers;
+			});
 	}
 
 	/**

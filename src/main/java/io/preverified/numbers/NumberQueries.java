@@ -30,10 +30,15 @@ class NumberQueries {
 			    n.code_verification_time, n.verification_expiry_time, n.owner_business_id, n.owner_business_name,
 			    n.first_seen_at, n.removed_at, n.removal_reason, n.held_by, n.held_until,
 			    case when n.removed_at is not null then n.last_seen_at
-			        else greatest(n.first_seen_at, last_run.finished_at) end as last_seen_at
+			        else greatest(n.first_seen_at, last_run.finished_at) end as last_seen_at,
+			    c.number_id as claim_number_id, c.business_id as claim_business_id, c.phone_number as claim_phone_number,
+			    c.phone_number_id as claim_phone_number_id, c.waba_id as claim_waba_id,
+			    c.customer_business_id as claim_customer_business_id, c.reservation_id as claim_reservation_id,
+			    c.source as claim_source, c.claimed_at as claim_claimed_at
 			from numbers n left join lateral (
 			    select r.finished_at from sync_runs r where r.business_id = n.business_id and r.status = 'SUCCEEDED'
 			    order by r.id desc limit 1) last_run on true
+			left join claims c on c.number_id = n.id
 			""";
 
 	private final PreverifiedNumberRepository numbers;

@@ -23,11 +23,12 @@ import io.preverified.jdbc.SqlTime;
  * @param removalReason why it left: {@code CLAIMED} (while VERIFIED), {@code UNVERIFIED}
  * (while NOT_VERIFIED or EXPIRED) or {@code DELETED} (through this service)
  * @param heldBy the reservation holding it for Embedded Signup, or {@code null}
+ * @param claim who took it, or {@code null}
  */
 public record NumberResponse(String id, String businessId, String phoneNumber, String phoneNumberE164,
 		String codeVerificationStatus, Instant codeVerificationTime, Instant verificationExpiryTime,
 		OwnerBusiness ownerBusiness, Instant firstSeenAt, Instant lastSeenAt, Instant removedAt, String removalReason,
-		Long heldBy) {
+		Long heldBy, ClaimResponse claim) {
 
 	static NumberResponse of(ResultSet row, Instant now) throws SQLException {
 		String ownerId = row.getString("owner_business_id");
@@ -40,7 +41,8 @@ public record NumberResponse(String id, String businessId, String phoneNumber, S
 				(ownerId != null || ownerName != null) ? new OwnerBusiness(ownerId, ownerName) : null,
 				SqlTime.instant(row, "first_seen_at"), SqlTime.instant(row, "last_seen_at"),
 				SqlTime.instant(row, "removed_at"), row.getString("removal_reason"),
-				(heldUntil != null && heldUntil.isAfter(now)) ? Long.valueOf(heldBy) : null);
+				(heldUntil != null && heldUntil.isAfter(now)) ? Long.valueOf(heldBy) : null,
+				ClaimResponse.of(row, "claim_"));
 	}
 
 	/**

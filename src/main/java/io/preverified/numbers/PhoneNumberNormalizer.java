@@ -11,7 +11,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * Normalises phone numbers, received in E.164 or formatted, to E.164.
  */
-final class PhoneNumberNormalizer {
+public final class PhoneNumberNormalizer {
 
 	private static final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
 
@@ -28,7 +28,7 @@ final class PhoneNumberNormalizer {
 	 * @param number the number as written
 	 * @return its E.164 form, or empty when it cannot be parsed
 	 */
-	static Optional<String> toE164(String number) {
+	public static Optional<String> toE164(String number) {
 		if (number == null || number.isBlank()) {
 			return Optional.empty();
 		}

@@ -157,19 +157,41 @@ class ReservationRepository {
 	/**
 	 * Ends as claimed the held reservations one of whose numbers left the pool, and frees
 	 * their other numbers.
-	 * @return the business of each claimed reservation
+	 * @return each reservation ended, with the number that left
 	 */
-	List<String> claim() {
-		List<Map.Entry<Long, String>> claimed = this.jdbc.sql("""
+	List<Claimed> claimUnlisted() {
+		List<Claimed> claimed = this.jdbc.sql("""
 				update reservations r set state = 'CLAIMED', claimed_number_id = gone.id, ended_at = gone.removed_at
 				from (select distinct on (n.held_by) n.held_by, n.id, n.removed_at from numbers n
 				    where n.held_by is not null and n.removed_at is not null order by n.held_by, n.removed_at) gone
 				where r.id = gone.held_by and r.state = 'HELD' and r.expires_at > gone.removed_at
-				returning r.id, r.business_id""")
-			.query((row, index) -> Map.entry(row.getLong("id"), row.getString("business_id")))
+				returning r.id, r.business_id, r.claimed_number_id, r.ended_at""")
+			.query((row, index) -> new Claimed(row.getLong("id"), row.getString("business_id"),
+					row.getString("claimed_number_id"), SqlTime.instant(row, "ended_at")))
 			.list();
-		free(claimed.stream().map(Map.Entry::getKey).toList());
-		return claimed.stream().map(Map.Entry::getValue).toList();
+		free(claimed.stream().map(Claimed::reservationId).toList());
+		return claimed;
+	}
+
+	/**
+	 * Ends as claimed the held reservation that holds a number a customer took, and frees
+	 * its other numbers.
+	 * @param numberId the number
+	 * @param at when it was claimed
+	 * @return the reservation ended, if one held it
+	 */
+	Optional<Claimed> claim(String numberId, Instant at) {
+		Optional<Claimed> claimed = this.jdbc.sql("""
+				update reservations r set state = 'CLAIMED', claimed_number_id = n.id, ended_at = :at
+				from numbers n where n.id = :numberId and n.held_by = r.id and r.state = 'HELD' and r.expires_at > :at
+				returning r.id, r.business_id, r.claimed_number_id, r.ended_at""")
+			.param("numberId", numberId)
+			.param("at", SqlTime.utc(at))
+			.query((row, index) -> new Claimed(row.getLong("id"), row.getString("business_id"),
+					row.getString("claimed_number_id"), SqlTime.instant(row, "ended_at")))
+			.optional();
+		claimed.ifPresent((reservation) -> free(List.of(reservation.reservationId())));
+		return claimed;
 	}
 
 	Map<String, Long> heldByBusiness(Instant now) {
@@ -196,6 +218,18 @@ class ReservationRepository {
 		return new Reservation(row.getLong("id"), row.getString("business_id"), row.getString("reference"),
 				row.getString("state"), row.getString("claimed_number_id"), SqlTime.instant(row, "created_at"),
 				SqlTime.instant(row, "expires_at"), SqlTime.instant(row, "ended_at"), Arrays.asList(numberIds));
+	}
+
+	/**
+	 * A reservation ended because a customer claimed one of its numbers.
+	 *
+	 * @param reservationId the reservation
+	 * @param businessId its business
+	 * @param numberId the number claimed
+	 * @param at when
+	 */
+	record Claimed(long reservationId, String businessId, String numberId, Instant at) {
+
 	}
 
 }

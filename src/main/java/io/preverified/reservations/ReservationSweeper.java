@@ -35,6 +35,8 @@ class ReservationSweeper {
 
 	private final ReservationService reservations;
 
+	private final ClaimRecorder claims;
+
 	private final TransactionTemplate transactions;
 
 	private final TaskScheduler scheduler;
@@ -43,11 +45,12 @@ class ReservationSweeper {
 
 	private final Map<String, Long> held = new ConcurrentHashMap<>();
 
-	ReservationSweeper(ReservationRepository repository, ReservationService reservations,
+	ReservationSweeper(ReservationRepository repository, ReservationService reservations, ClaimRecorder claims,
 			TransactionTemplate transactions, TaskScheduler scheduler, BusinessDirectory businesses,
 			MeterRegistry meters, Clock clock) {
 		this.repository = repository;
 		this.reservations = reservations;
+		this.claims = claims;
 		this.transactions = transactions;
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -74,7 +77,8 @@ class ReservationSweeper {
 			this.transactions.executeWithoutResult((status) -> {
 				this.repository.expire(this.clock.instant())
 					.forEach((businessId) -> this.reservations.count(businessId, "expired"));
-				this.repository.claim().forEach((businessId) -> this.reservations.count(businessId, "claimed"));
+				// a customer claimed it, as far as a run can tell: no WABA, no customer
+				this.repository.claimUnlisted().forEach(this.claims::inferred);
 			});
 			Map<String, Long> counts = this.repository.heldByBusiness(this.clock.instant());
 			this.held.keySet().retainAll(counts.keySet());

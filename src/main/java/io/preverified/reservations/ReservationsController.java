@@ -33,9 +33,13 @@ class ReservationsController {
 
 	private final ReservationsProperties properties;
 
-	ReservationsController(ReservationService reservations, ReservationsProperties properties) {
+	private final ReservationCompletion completion;
+
+	ReservationsController(ReservationService reservations, ReservationsProperties properties,
+			ReservationCompletion completion) {
 		this.reservations = reservations;
 		this.properties = properties;
+		this.completion = completion;
 	}
 
 	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT,
@@ -81,6 +85,25 @@ class ReservationsController {
 		return this.reservations.release(id);
 	}
 
+	@ApiProblems({ @Problem(status = HttpStatus.CONFLICT, when = "The reservation ended otherwise"),
+			@Problem(status = HttpStatus.UNPROCESSABLE_ENTITY,
+					when = "The phone number Embedded Signup registered is none of the reservation's"),
+			@Problem(status = HttpStatus.BAD_GATEWAY, when = "The Graph API could not say which phone number it is") })
+	@PostMapping("/{id}/complete")
+	ReservationResponse complete(@PathVariable long id, @RequestBody(required = false) Finish body) {
+		if (body == null || body.phoneNumberId() == null || !body.phoneNumberId().matches("\\d{1,64}")) {
+			throw new InvalidParameterException("phone_number_id",
+					"must be the phone_number_id of Embedded Signup's FINISH message: 1 to 64 digits");
+		}
+		for (String[] field : new String[][] { { "waba_id", body.wabaId() }, { "business_id", body.businessId() } }) {
+			if (field[1] != null && !field[1].matches("\\d{1,64}")) {
+				throw new InvalidParameterException(field[0], "must be 1 to 64 digits");
+			}
+		}
+		return this.completion.complete(id,
+				new ReservationCompletion.Finish(body.phoneNumberId(), body.wabaId(), body.businessId()));
+	}
+
 	private static Duration duration(String field, String value, Duration otherwise) {
 		if (value == null) {
 			return otherwise;
@@ -118,6 +141,17 @@ class ReservationsController {
 	 * @param reference the caller's reference, up to 200 characters
 	 */
 	record NewReservation(String businessId, Integer count, String validFor, String holdFor, String reference) {
+
+	}
+
+	/**
+	 * The body of a completion: the {@code data} of Embedded Signup's FINISH message.
+	 *
+	 * @param phoneNumberId the phone number id the customer registered
+	 * @param wabaId the customer's WABA
+	 * @param businessId the customer's business
+	 */
+	record Finish(String phoneNumberId, String wabaId, String businessId) {
 
 	}
 

@@ -20,6 +20,7 @@ final class ApiParameterDescriptions {
 							+ "(ISO-8601 duration, up to P36500D)", "P14D")),
 			Map.entry("include_removed",
 					new Described("Also numbers that left the pool (claimed, dropped or deleted)", "false")),
+			Map.entry("source", new Described("Only claims told by this source (SIGNUP, WEBHOOK, SYNC)", "SIGNUP")),
 			Map.entry("severity",
 					new Described("Only alerts of this severity (REVERIFY_WINDOW, WARNING, CRITICAL, EXPIRED)",
 							"CRITICAL")),

@@ -65,6 +65,8 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private final FakeNumberWrites writes = new FakeNumberWrites(this.businesses);
 
+	private final FakeWabas wabas = new FakeWabas(this.businesses);
+
 	private volatile String appSecret;
 
 	private volatile int maxLimit = Integer.MAX_VALUE;
@@ -207,6 +209,21 @@ public final class FakeGraphApi implements AutoCloseable {
 		this.businesses.clear();
 		this.rendered.clear();
 		this.writes.clear();
+		this.wabas.clear();
+	}
+
+	/**
+	 * A customer claims a number through Embedded Signup: it leaves the business's pool
+	 * and shows in the customer's WABA, in display format.
+	 * @param businessId the business whose pool lists it
+	 * @param numberId the number
+	 * @param wabaId the customer's WABA
+	 * @return the phone number id it has in the WABA
+	 */
+	public String claim(String businessId, String numberId, String wabaId) {
+		String phoneNumberId = this.wabas.claim(businessId, numberId, wabaId);
+		this.rendered.forget(businessId);
+		return phoneNumberId;
 	}
 
 	@Override
@@ -225,6 +242,10 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	private MockResponse serve(RecordedRequest request) {
 		String token = token(request);
+		Optional<MockResponse> waba = this.wabas.serve(request, token);
+		if (waba.isPresent()) {
+			return waba.get();
+		}
 		if (!"GET".equals(request.getMethod()) || !PATH.matcher(request.getUrl().encodedPath()).matches()) {
 			return this.writes.serve(request, token);
 		}

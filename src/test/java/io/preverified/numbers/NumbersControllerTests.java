@@ -115,7 +115,7 @@ class NumbersControllerTests {
 
 	private static NumberResponse number(String id) {
 		return new NumberResponse(id, "1001", "+15551234567", "+15551234567", "VERIFIED", null, null, null,
-				Instant.EPOCH, Instant.EPOCH, null, null, null);
+				Instant.EPOCH, Instant.EPOCH, null, null, null, null);
 	}
 
 }

@@ -35,6 +35,9 @@ class ReservationsControllerTests {
 	@MockitoBean
 	private ReservationService reservations;
 
+	@MockitoBean
+	private ReservationCompletion completion;
+
 	@Test
 	void requestIsTakenWithTheDefaultsForWhatItDoesNotSay() {
 		post("{\"business_id\": \"1001\", \"reference\": \"signup-4711\"}", ApiSlice.ADMIN);
