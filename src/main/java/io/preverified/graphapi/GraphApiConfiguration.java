@@ -56,6 +56,11 @@ class GraphApiConfiguration {
 	}
 
 	@Bean
+	MetaSignature metaSignature(GraphApiProperties properties) {
+		return new MetaSignature(properties.appSecret());
+	}
+
+	@Bean
 	GraphApiNumberClient graphApiNumberClient(GraphApiTransport transport) {
 		return new GraphApiNumberClient(transport);
 	}
