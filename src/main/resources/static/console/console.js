@@ -65,7 +65,7 @@
       $('#sign-out').hidden = session.open;
       $('#key-form').hidden = true;
       $('#console').hidden = false;
-      await Promise.all([businesses(), chart(), alerts(true), runs(true), reservations(true)]);
+      await Promise.all([businesses(), chart(), alerts(true), runs(true), reservations(true), claims(true)]);
     } catch (error) {
       if (error.status === 401) {
         $('#console').hidden = true;
@@ -207,6 +207,10 @@
           el('p', {}, number.code_verification_status + ', expires ' + (time(number.verification_expiry_time) || 'never')
             + ', business ' + number.business_id + (number.removed_at ? ', removed ' + time(number.removed_at) + ' (' + number.removal_reason + ')' : '')
             + (number.held_by ? ', held by reservation ' + number.held_by : '')),
+          number.claim ? el('p', { class: 'claim' }, 'Claimed ' + time(number.claim.claimed_at) + ' ('
+            + number.claim.source + ')' + (number.claim.customer_business_id ? ' by business '
+            + number.claim.customer_business_id : '') + (number.claim.waba_id ? ' into WABA ' + number.claim.waba_id : '')
+            + (number.claim.reservation_id ? ', reservation ' + number.claim.reservation_id : '')) : '',
           el('h4', {}, 'History'),
           el('ul', {}, history.data.map((entry) => el('li', {}, time(entry.changed_at) + ' ' + (entry.cause || '') + ' '
             + ['code_verification_status', 'verification_expiry_time', 'removed_at'].filter((field) => entry[field])
@@ -252,6 +256,20 @@
         el('td', {}, time(reservation.expires_at)), actions));
     }
     more(list, 'reservations', reservations);
+  }
+
+  async function claims(fresh) {
+    const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.claims);
+    const list = await api('GET', '/api/v1/claims?limit=10' + after);
+    const body = $('#claims tbody');
+    if (fresh) body.replaceChildren();
+    for (const claim of list.data) {
+      body.append(el('tr', { 'data-claim': claim.number_id }, el('th', { scope: 'row' }, claim.phone_number || claim.number_id),
+        el('td', {}, claim.business_id), el('td', {}, claim.customer_business_id || ''), el('td', {}, claim.waba_id || ''),
+        el('td', {}, claim.reservation_id ? String(claim.reservation_id) : ''), el('td', {}, claim.source),
+        el('td', {}, time(claim.claimed_at))));
+    }
+    more(list, 'claims', claims);
   }
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -6,21 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.preverified.numbers.ClaimResponse;
+
 /**
  * The body of a webhook delivery, shaped like an Alertmanager notification: the alerts of
- * one business that changed together.
+ * one business that changed together, or a claim of one of its numbers.
  *
  * @param idempotencyKey the delivery's {@code Idempotency-Key}, in the body too so that
  * the signature covers it
- * @param status {@code firing} when any of the alerts fires, {@code resolved} otherwise
+ * @param status {@code firing} when any of the alerts fires, {@code resolved} otherwise,
+ * {@code claimed} for a claim
  * @param businessId the business
  * @param alerts the alerts
+ * @param claims the claims, for {@code claimed}
  */
-record WebhookPayload(String idempotencyKey, String status, String businessId, List<Item> alerts) {
+record WebhookPayload(String idempotencyKey, String status, String businessId, List<Item> alerts,
+		List<ClaimResponse> claims) {
 
 	static WebhookPayload of(String businessId, List<Item> alerts) {
 		boolean firing = alerts.stream().anyMatch((alert) -> "firing".equals(alert.status()));
-		return new WebhookPayload(UUID.randomUUID().toString(), firing ? "firing" : "resolved", businessId, alerts);
+		return new WebhookPayload(UUID.randomUUID().toString(), firing ? "firing" : "resolved", businessId, alerts,
+				List.of());
+	}
+
+	static WebhookPayload claimed(ClaimResponse claim) {
+		return new WebhookPayload(UUID.randomUUID().toString(), "claimed", claim.businessId(), List.of(),
+				List.of(claim));
 	}
 
 	/**

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimStore {
 
 	// the claim, the number's removal and its history entry, in one statement: a number
-	// the run removed already keeps its removal
+	// the run removed already keeps its removal. The claim's columns (%3$s) go in first,
+	// the number's and history's (%1$s, %2$s) then
 	private static final String CLAIM = NumberColumns.in("""
 			with claimed as (
 			    insert into claims (number_id, business_id, phone_number, phone_number_id, waba_id,
@@ -31,7 +32,7 @@ public class ClaimStore {
 			        :source, :claimedAt
 			    from numbers n where n.id = :numberId
 			    on conflict (number_id) do nothing
-			    returning number_id, business_id),
+			    returning %3$s),
 			removed as (
 			    update numbers set removed_at = :claimedAt, last_seen_at = :claimedAt, removal_reason = 'CLAIMED',
 			        removal_held = false
@@ -43,7 +44,8 @@ public class ClaimStore {
 			        code_verification_status, verification_expiry_time, verification_expiry_time, null, :claimedAt,
 			        'CLAIMED'
 			    from removed)
-			select claimed.business_id, exists (select 1 from removed) as removed from claimed""");
+			select claimed.*, exists (select 1 from removed) as removed from claimed""".formatted("%1$s", "%2$s",
+			ClaimResponse.COLUMNS));
 
 	private final JdbcClient jdbc;
 
@@ -77,18 +79,19 @@ public class ClaimStore {
 			.param("source", claim.source())
 			.param("claimedAt", SqlTime.utc(claim.claimedAt()))
 			.query((row, index) -> {
-				String businessId = row.getString("business_id");
+				ClaimResponse recorded = ClaimResponse.of(row, "");
 				if (row.getBoolean("removed")) {
-					this.removedMetric.countAfterCommit(businessId, Map.of("CLAIMED", 1));
+					this.removedMetric.countAfterCommit(recorded.businessId(), Map.of("CLAIMED", 1));
 				}
 				Counter.builder("preverified.claims")
 					.description("Numbers customers claimed, by business and by the source that told")
-					.tag("business_id", businessId)
+					.tag("business_id", recorded.businessId())
 					.tag("source", claim.source())
 					.register(this.meters)
 					.increment();
-				this.events.publishEvent(new NumbersChanged(businessId));
-				return businessId;
+				this.events.publishEvent(new NumbersChanged(recorded.businessId()));
+				this.events.publishEvent(new NumberClaimed(recorded));
+				return recorded;
 			})
 			.optional()
 			.isPresent();

@@ -190,6 +190,30 @@ class ConsoleBrowserTests extends BrowserTests {
 	}
 
 	@Test
+	void claimShowsInRecentClaimsAndOnItsNumber() {
+		Map<String, Object> number = jdbc.queryForMap("""
+				select id, phone_number_e164 from numbers where phone_number_e164 like '+1%' and removed_at is null
+				and id not in (select number_id from claims) order by id desc limit 1""");
+		jdbc.update(
+				"""
+						insert into claims (number_id, business_id, phone_number, phone_number_id, waba_id, customer_business_id,
+						    source, claimed_at)
+						values (?, ?, ?, '106540352242922', '8800000000000042', '9900000000000042', 'WEBHOOK', now())""",
+				number.get("id"), ACME, number.get("phone_number_e164"));
+
+		open();
+		WebElement claim = Browser.waiting(this.browser)
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#claims tr[data-claim='" + number.get("id") + "']")));
+		assertThat(claim.getText()).contains("8800000000000042", "9900000000000042", "WEBHOOK");
+		this.browser.findElement(By.id("search-phone")).sendKeys((String) number.get("phone_number_e164"));
+		this.browser.findElement(By.cssSelector("#search-form button")).click();
+		WebElement found = Browser.waiting(this.browser)
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#search-result .claim")));
+		assertThat(found.getText()).contains("WEBHOOK", "by business 9900000000000042", "into WABA 8800000000000042");
+	}
+
+	@Test
 	void searchByAFormattedPhoneNumberFindsTheNumber() {
 		open();
 		Map<String, Object> number = jdbc.queryForMap(

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Ending a reservation with Embedded Signup's FINISH message: upstream names the phone
@@ -49,6 +50,20 @@ class ReservationCompletionIntegrationTests extends IntegrationTests {
 		assertThat(getJson("/api/v1/claims?source=WEBHOOK").get("data")).isEmpty();
 		assertThat(this.mvc.get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString())
 			.contains("preverified_claims_total{business_id=\"" + BUSINESS_1 + "\",source=\"SIGNUP\"} 1.0");
+
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> webhookReceiver.accepted()
+				.stream()
+				.anyMatch((delivery) -> delivery.body().contains("\"status\":\"claimed\"")));
+		JsonNode notified = json.readTree(webhookReceiver.accepted()
+			.stream()
+			.filter((delivery) -> delivery.body().contains("\"status\":\"claimed\""))
+			.findFirst()
+			.orElseThrow()
+			.body());
+		assertThat(notified.get("business_id").asString()).isEqualTo(BUSINESS_1);
+		assertThat(notified.get("claims").get(0).get("number_id").asString()).isEqualTo("9012");
+		assertThat(notified.get("claims").get(0).get("waba_id").asString()).isEqualTo(WABA);
 
 		// the same FINISH again changes nothing
 		assertThat(complete(reservationId, phoneNumberId)).hasStatus(HttpStatus.OK);
