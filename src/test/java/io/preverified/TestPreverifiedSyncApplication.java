@@ -22,6 +22,11 @@ public final class TestPreverifiedSyncApplication {
 	private static final String[][] DEMO_BUSINESSES = { { "506914307656634", "Acme", "2345" },
 			{ "612300457712001", "Globex", "1200" }, { "734100982215473", "Initech", "480" } };
 
+	/**
+	 * The demo's app secret: Meta's webhook deliveries to the demo are signed with it.
+	 */
+	public static final String DEMO_APP_SECRET = "demo-app-secret";
+
 	private TestPreverifiedSyncApplication() {
 	}
 
@@ -34,6 +39,13 @@ public final class TestPreverifiedSyncApplication {
 		demoArgs.add("--preverified.graph-api.base-url=" + graphApi.baseUrl());
 		// the demo has no keys: its console and curl may write, from this machine
 		demoArgs.add("--preverified.api.anonymous-writes=true");
+		// Meta's webhooks, signed with the demo's app secret; a customer claims a number
+		// with
+		// POST <fake>/_fake/claim?business_id=..&number_id=..&waba_id=..
+		demoArgs.add("--preverified.graph-api.app-secret=" + DEMO_APP_SECRET);
+		demoArgs.add("--preverified.meta-webhooks.verify-token=demo-verify-token");
+		logger.info("Fake Graph API at {}: a customer claims a number with POST {}/_fake/claim?business_id=..&"
+				+ "number_id=..&waba_id=..", graphApi.baseUrl(), graphApi.baseUrl());
 		Instant now = Instant.now();
 		for (int i = 0; i < DEMO_BUSINESSES.length; i++) {
 			String id = DEMO_BUSINESSES[i][0];

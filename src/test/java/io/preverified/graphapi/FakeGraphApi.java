@@ -212,6 +212,19 @@ public final class FakeGraphApi implements AutoCloseable {
 		this.wabas.clear();
 	}
 
+	// the demo's customer: POST /_fake/claim?business_id=..&number_id=..&waba_id=..
+	private MockResponse claimFor(RecordedRequest request) {
+		HttpUrl url = request.getUrl();
+		try {
+			String phoneNumberId = claim(url.queryParameter("business_id"), url.queryParameter("number_id"),
+					url.queryParameter("waba_id"));
+			return GraphApiFaults.json(200, Map.of("phone_number_id", phoneNumberId));
+		}
+		catch (RuntimeException ex) {
+			return GraphApiFaults.error(400, 100, "FakeException", String.valueOf(ex.getMessage()));
+		}
+	}
+
 	/**
 	 * A customer claims a number through Embedded Signup: it leaves the business's pool
 	 * and shows in the customer's WABA, in display format.
@@ -241,6 +254,9 @@ public final class FakeGraphApi implements AutoCloseable {
 	}
 
 	private MockResponse serve(RecordedRequest request) {
+		if ("/_fake/claim".equals(request.getUrl().encodedPath()) && "POST".equals(request.getMethod())) {
+			return claimFor(request);
+		}
 		String token = token(request);
 		Optional<MockResponse> waba = this.wabas.serve(request, token);
 		if (waba.isPresent()) {
