@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Meta's webhooks over real HTTP, against two replicas on one database: the subscription
- * check, signed and unsigned deliveries, the same delivery to both replicas and again, a
- * delivery whose processing fails once, and the claims a {@code PARTNER_ADDED} makes.
+ * Claims over real HTTP, against two replicas on one database: Meta's subscription check,
+ * signed and unsigned deliveries, the same delivery to both replicas and again, a
+ * delivery whose processing fails once, the claims a {@code PARTNER_ADDED} makes, and
+ * Embedded Signup's FINISH for the wrong number and the right one.
  */
 @Execution(ExecutionMode.CONCURRENT)
 class MetaWebhooksIntegrationTests {
@@ -161,6 +163,34 @@ class MetaWebhooksIntegrationTests {
 	}
 
 	@Test
+	void finishForANumberNoneOfTheReservationsIsRefusedAndTheRightOneClaimsIt() throws Exception {
+		HttpResponse<String> reserved = this.http
+			.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(second) + "/api/v1/reservations"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode reservation = JsonMapper.builder().build().readTree(reserved.body());
+		String numberId = reservation.at("/numbers/0/id").asString();
+		String other = jdbc.queryForObject("""
+				select min(id) from numbers where removed_at is null and held_by is null
+				and id not in (select number_id from claims)""", String.class);
+		String otherPhone = graphApi.claim(BUSINESS, other, "8800000000000004");
+		String phone = graphApi.claim(BUSINESS, numberId, "8800000000000004");
+		String complete = "/api/v1/reservations/" + reservation.get("id").asLong() + "/complete";
+
+		HttpResponse<String> wrong = send(second, complete, finish(otherPhone));
+		HttpResponse<String> right = send(first, complete, finish(phone));
+		HttpResponse<String> again = send(second, complete, finish(phone));
+
+		assertThat(wrong.statusCode()).isEqualTo(422);
+		assertThat(right.statusCode()).isEqualTo(200);
+		assertThat(right.body()).contains("\"state\":\"CLAIMED\"", "\"claimed_number_id\":\"" + numberId + "\"");
+		assertThat(again.statusCode()).isEqualTo(200);
+		assertThat(claims(numberId)).isOne();
+		assertThat(claims(other)).isZero();
+	}
+
+	@Test
 	void otherFieldsAreKeptAndLeftAlone() throws Exception {
 		String body = """
 				{"object": "whatsapp_business_account", "entry": [{"id": "8800000000000003", "time": 1765000000,
@@ -193,6 +223,19 @@ class MetaWebhooksIntegrationTests {
 			request.header("X-Hub-Signature-256", signature);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String finish(String phoneNumberId) {
+		return "{\"phone_number_id\": \"" + phoneNumberId
+				+ "\", \"waba_id\": \"8800000000000004\", \"business_id\": \"9900000000000004\"}";
+	}
+
+	private HttpResponse<String> send(ConfigurableApplicationContext replica, String path, String body)
+			throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(replica) + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
