@@ -2,10 +2,13 @@ package io.preverified;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -109,6 +112,32 @@ public final class IsolatedServices {
 			.filter((listener) -> !(listener instanceof LoggingApplicationListener))
 			.toList());
 		return application.run();
+	}
+
+	/**
+	 * Starts two replicas on this schema, and waits for the first run one of them
+	 * finished.
+	 * @param properties the properties of both
+	 * @return the replicas
+	 */
+	public List<ConfigurableApplicationContext> startTwoReplicasSynced(String... properties) {
+		List<ConfigurableApplicationContext> replicas = List.of(start(properties), start(properties));
+		JdbcTemplate jdbc = jdbc();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
+					Integer.class) > 0);
+		return replicas;
+	}
+
+	/**
+	 * Stops instances, those that started.
+	 * @param instances the instances, {@code null} for one that did not start
+	 */
+	public static void stop(List<ConfigurableApplicationContext> instances) {
+		if (instances != null) {
+			instances.forEach(ConfigurableApplicationContext::close);
+		}
 	}
 
 	/**

@@ -54,9 +54,7 @@ class ActionRacesIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
+	private static List<ConfigurableApplicationContext> replicas;
 
 	private static JdbcTemplate jdbc;
 
@@ -70,20 +68,12 @@ class ActionRacesIntegrationTests {
 		String[] properties = { "preverified.businesses[0].id=" + BUSINESS,
 				"preverified.businesses[0].access-token=token-" + BUSINESS, "preverified.sync.initial-delay=0s",
 				"preverified.sync.interval=1h", "preverified.api.anonymous-writes=true" };
-		first = services.start(properties);
-		second = services.start(properties);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
-					Integer.class) > 0);
+		replicas = services.startTwoReplicasSynced(properties);
 	}
 
 	@AfterAll
 	static void stopReplicas() {
-		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { first, second }) {
-			if (replica != null) {
-				replica.close();
-			}
-		}
+		IsolatedServices.stop(replicas);
 	}
 
 	@BeforeEach
@@ -241,7 +231,7 @@ class ActionRacesIntegrationTests {
 	}
 
 	private static String base(int replica) {
-		return IsolatedServices.baseUrl((replica == 0) ? first : second);
+		return IsolatedServices.baseUrl(replicas.get(replica));
 	}
 
 	@FunctionalInterface

@@ -52,9 +52,7 @@ class MetaWebhooksIntegrationTests {
 
 	private static final FakeGraphApi graphApi = testServices.graphApi();
 
-	private static ConfigurableApplicationContext first;
-
-	private static ConfigurableApplicationContext second;
+	private static List<ConfigurableApplicationContext> replicas;
 
 	private static JdbcTemplate jdbc;
 
@@ -69,20 +67,12 @@ class MetaWebhooksIntegrationTests {
 				"preverified.businesses[0].access-token=token-" + BUSINESS, "preverified.sync.initial-delay=0s",
 				"preverified.sync.interval=1h", "preverified.graph-api.app-secret=" + APP_SECRET,
 				"preverified.meta-webhooks.verify-token=" + VERIFY_TOKEN, "preverified.api.anonymous-writes=true" };
-		first = services.start(properties);
-		second = services.start(properties);
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
-					Integer.class) > 0);
+		replicas = services.startTwoReplicasSynced(properties);
 	}
 
 	@AfterAll
 	static void stopReplicas() {
-		for (ConfigurableApplicationContext replica : new ConfigurableApplicationContext[] { first, second }) {
-			if (replica != null) {
-				replica.close();
-			}
-		}
+		IsolatedServices.stop(replicas);
 	}
 
 	@Test
@@ -103,25 +93,23 @@ class MetaWebhooksIntegrationTests {
 	void deliveryWithoutMetasSignatureIsRefusedAndNothingIsKept() throws Exception {
 		String body = partnerAdded("8800000000000099", "unsigned");
 
-		assertThat(post(first, body, null).statusCode()).isEqualTo(401);
-		assertThat(post(first, body, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
-		assertThat(post(first, body, MetaSignature.of("another-app-secret", bytes(body))).statusCode()).isEqualTo(401);
+		assertThat(post(replicas.get(0), body, null).statusCode()).isEqualTo(401);
+		assertThat(post(replicas.get(0), body, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+		assertThat(post(replicas.get(0), body, MetaSignature.of("another-app-secret", bytes(body))).statusCode())
+			.isEqualTo(401);
 		assertThat(kept("unsigned")).isZero();
 	}
 
 	@Test
 	void partnerAddedDeliveredTwiceToEachReplicaClaimsTheNumberOnceAndEndsItsReservation() throws Exception {
-		HttpResponse<String> reserved = this.http
-			.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(first) + "/api/v1/reservations"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> reserved = send(replicas.get(0), "/api/v1/reservations", "{\"count\": 1}");
 		assertThat(reserved.statusCode()).isEqualTo(201);
 		String numberId = JsonMapper.builder().build().readTree(reserved.body()).at("/numbers/0/id").asString();
 		String phoneNumberId = graphApi.claim(BUSINESS, numberId, "8800000000000001");
 		String body = partnerAdded("8800000000000001", "twice");
 
-		for (ConfigurableApplicationContext replica : List.of(first, second, first, second)) {
+		for (ConfigurableApplicationContext replica : List.of(replicas.get(0), replicas.get(1), replicas.get(0),
+				replicas.get(1))) {
 			assertThat(post(replica, body, MetaSignature.of(APP_SECRET, bytes(body))).statusCode()).isEqualTo(200);
 		}
 
@@ -153,7 +141,7 @@ class MetaWebhooksIntegrationTests {
 								: null);
 		String body = partnerAdded("8800000000000002", "fails-once");
 
-		assertThat(post(second, body, MetaSignature.of(APP_SECRET, bytes(body))).statusCode()).isEqualTo(200);
+		assertThat(post(replicas.get(1), body, MetaSignature.of(APP_SECRET, bytes(body))).statusCode()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> claims(numberId) == 1);
 		Map<String, Object> delivery = jdbc
@@ -164,11 +152,7 @@ class MetaWebhooksIntegrationTests {
 
 	@Test
 	void finishForANumberNoneOfTheReservationsIsRefusedAndTheRightOneClaimsIt() throws Exception {
-		HttpResponse<String> reserved = this.http
-			.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(second) + "/api/v1/reservations"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"count\": 1}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> reserved = send(replicas.get(1), "/api/v1/reservations", "{\"count\": 1}");
 		JsonNode reservation = JsonMapper.builder().build().readTree(reserved.body());
 		String numberId = reservation.at("/numbers/0/id").asString();
 		String other = jdbc.queryForObject("""
@@ -178,9 +162,9 @@ class MetaWebhooksIntegrationTests {
 		String phone = graphApi.claim(BUSINESS, numberId, "8800000000000004");
 		String complete = "/api/v1/reservations/" + reservation.get("id").asLong() + "/complete";
 
-		HttpResponse<String> wrong = send(second, complete, finish(otherPhone));
-		HttpResponse<String> right = send(first, complete, finish(phone));
-		HttpResponse<String> again = send(second, complete, finish(phone));
+		HttpResponse<String> wrong = send(replicas.get(1), complete, finish(otherPhone));
+		HttpResponse<String> right = send(replicas.get(0), complete, finish(phone));
+		HttpResponse<String> again = send(replicas.get(1), complete, finish(phone));
 
 		assertThat(wrong.statusCode()).isEqualTo(422);
 		assertThat(right.statusCode()).isEqualTo(200);
@@ -197,7 +181,7 @@ class MetaWebhooksIntegrationTests {
 				"changes": [{"field": "messages", "value": {"messaging_product": "whatsapp"}}]}]}""";
 		int claims = jdbc.queryForObject("select count(*) from claims", Integer.class);
 
-		assertThat(post(first, body, MetaSignature.of(APP_SECRET, bytes(body))).statusCode()).isEqualTo(200);
+		assertThat(post(replicas.get(0), body, MetaSignature.of(APP_SECRET, bytes(body))).statusCode()).isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> "PROCESSED".equals(jdbc.queryForObject(
@@ -239,7 +223,8 @@ class MetaWebhooksIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(first) + path)).GET().build(),
+		return this.http.send(
+				HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(replicas.get(0)) + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
