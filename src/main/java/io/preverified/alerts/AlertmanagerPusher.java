@@ -96,14 +96,15 @@ class AlertmanagerPusher {
 	/**
 	 * Pushes every alert Alertmanager is to know about, in batches, unless another
 	 * replica pushed within the last half evaluation interval.
-	 * @return whether this replica pushed
+	 * @return what happened: pushed, failed (the rest waits for the next evaluation), or
+	 * skipped for another replica
 	 */
-	boolean push() {
+	Push push() {
 		Instant now = this.clock.instant();
 		Duration interval = this.properties.evaluationInterval();
 		if (!this.pushes.claim(now, now.minus(interval.dividedBy(2)))) {
 			logger.debug("Another replica pushed the alerts to Alertmanager within this evaluation interval");
-			return false;
+			return Push.SKIPPED;
 		}
 		Instant endsAt = now.plus(interval.multipliedBy(EVALUATIONS_AHEAD));
 		List<AlertmanagerPushRepository.Firing> firing;
@@ -111,7 +112,7 @@ class AlertmanagerPusher {
 		do {
 			firing = this.pushes.firing(after, BATCH_SIZE, now);
 			if (!firing.isEmpty() && !pushFiring(firing, now, endsAt)) {
-				return true;
+				return Push.FAILED;
 			}
 			after = firing.isEmpty() ? after : firing.get(firing.size() - 1).alert().id();
 		}
@@ -122,14 +123,14 @@ class AlertmanagerPusher {
 			ended = this.pushes.ended(after, BATCH_SIZE);
 			if (!ended.isEmpty()) {
 				if (!post(ended.stream().map(AlertmanagerPushRepository.Ended::alert).toList())) {
-					return true;
+					return Push.FAILED;
 				}
 				this.pushes.recordEnded(ended.stream().map(AlertmanagerPushRepository.Ended::alertId).toList());
 				after = ended.get(ended.size() - 1).alertId();
 			}
 		}
 		while (ended.size() == BATCH_SIZE);
-		return true;
+		return Push.PUSHED;
 	}
 
 	// a firing alert whose labels changed since its last push (it escalated, or its
@@ -190,6 +191,22 @@ class AlertmanagerPusher {
 			.description("Requests to Alertmanager's POST /api/v2/alerts by outcome")
 			.tag("outcome", outcome)
 			.register(this.meters);
+	}
+
+	/**
+	 * What a push did.
+	 */
+	enum Push {
+
+		/** Every alert Alertmanager is to know about was taken. */
+		PUSHED,
+
+		/** Alertmanager did not take a batch; the rest waits for the next evaluation. */
+		FAILED,
+
+		/** Another replica pushed within this evaluation interval. */
+		SKIPPED
+
 	}
 
 }

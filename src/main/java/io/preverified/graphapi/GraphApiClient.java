@@ -42,26 +42,15 @@ public class GraphApiClient {
 	}
 
 	/**
-	 * Streams every page of a business's pre-verified numbers. The stream fails with a
-	 * {@link GraphApiException} when upstream answers with an error that retries did not
-	 * overcome, when the business's circuit is open, or when upstream's paging does not
-	 * advance.
-	 * @param businessId the business
-	 * @param accessToken its token, sent only in the {@code Authorization} header
-	 * @return the pages, in upstream order
-	 */
-	public Flux<NumbersPage> fetchNumbers(String businessId, String accessToken) {
-		return fetchNumbers(businessId, accessToken, PauseListener.NONE);
-	}
-
-	/**
 	 * Streams every page of a business's pre-verified numbers, telling a listener before
-	 * each pause between attempts or while upstream throttles the business.
+	 * each pause between attempts or while upstream throttles the business. The stream
+	 * fails with a {@link GraphApiException} when upstream answers with an error that
+	 * retries did not overcome, when the business's circuit is open, or when upstream's
+	 * paging does not advance.
 	 * @param businessId the business
 	 * @param accessToken its token, sent only in the {@code Authorization} header
-	 * @param pauses told before each pause
+	 * @param pauses told before each pause, {@link PauseListener#NONE} for none
 	 * @return the pages, in upstream order
-	 * @see #fetchNumbers(String, String)
 	 */
 	public Flux<NumbersPage> fetchNumbers(String businessId, String accessToken, PauseListener pauses) {
 		PageRequest first = new PageRequest(businessId, accessToken, null, 1, this.properties.pageSize(),

@@ -44,10 +44,6 @@ class SyncLockRegistry implements DisposableBean {
 			.map((lock) -> RunLease.hold(businessId, lock, this.lease, this.renewals));
 	}
 
-	Duration lease() {
-		return this.lease;
-	}
-
 	@Override
 	public void destroy() {
 		this.renewals.shutdownNow();

@@ -66,7 +66,7 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 				number("window", "VERIFIED", now.plus(Duration.ofDays(30))),
 				number("quiet", "VERIFIED", now.plus(Duration.ofDays(80))));
 
-		assertThat(this.pusher.push()).isTrue();
+		assertThat(this.pusher.push()).isEqualTo(AlertmanagerPusher.Push.PUSHED);
 
 		assertThat(alertmanager.received()).hasSize(1);
 		assertThat(alertmanager.received().get(0).request().getTarget()).isEqualTo("/api/v2/alerts");
@@ -142,9 +142,9 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 		alertmanager.answer(503);
 
 		this.clock.advance(INTERVAL);
-		this.pusher.push();
+		assertThat(this.pusher.push()).isEqualTo(AlertmanagerPusher.Push.FAILED);
 		this.clock.advance(INTERVAL);
-		this.pusher.push();
+		assertThat(this.pusher.push()).isEqualTo(AlertmanagerPusher.Push.PUSHED);
 
 		assertThat(alertmanager.received()).extracting(WebhookReceiver.Received::status).containsExactly(200, 503, 200);
 		JsonNode retried = byNumber(lastPush()).get("9001");
@@ -176,9 +176,10 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 		syncNumbers(BUSINESS_1, number("9001", "VERIFIED", now.plus(Duration.ofDays(2))));
 		ExecutorService replicas = Executors.newFixedThreadPool(2);
 		try {
-			Callable<Boolean> push = this.pusher::push;
-			List<Future<Boolean>> pushed = replicas.invokeAll(List.of(push, push));
-			assertThat(List.of(pushed.get(0).get(), pushed.get(1).get())).containsExactlyInAnyOrder(true, false);
+			Callable<AlertmanagerPusher.Push> push = this.pusher::push;
+			List<Future<AlertmanagerPusher.Push>> pushed = replicas.invokeAll(List.of(push, push));
+			assertThat(List.of(pushed.get(0).get(), pushed.get(1).get()))
+				.containsExactlyInAnyOrder(AlertmanagerPusher.Push.PUSHED, AlertmanagerPusher.Push.SKIPPED);
 		}
 		finally {
 			replicas.shutdown();
@@ -186,9 +187,10 @@ class AlertmanagerIntegrationTests extends IntegrationTests {
 		assertThat(alertmanager.received()).hasSize(1);
 
 		this.clock.advance(INTERVAL.dividedBy(4));
-		assertThat(this.pusher.push()).as("within the same evaluation interval").isFalse();
+		assertThat(this.pusher.push()).as("within the same evaluation interval")
+			.isEqualTo(AlertmanagerPusher.Push.SKIPPED);
 		this.clock.advance(INTERVAL);
-		assertThat(this.pusher.push()).isTrue();
+		assertThat(this.pusher.push()).isEqualTo(AlertmanagerPusher.Push.PUSHED);
 	}
 
 	@Test

@@ -40,7 +40,7 @@ class GraphApiClientTests {
 	void fetchNumbersAsksForEveryFieldWithTheTokenInTheHeaderOnly() {
 		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 3, Instant.now()));
 
-		List<NumbersPage> pages = client(100).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(100).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block();
 
 		assertThat(pages).hasSize(1);
 		RecordedRequest request = this.graphApi.requests().get(0);
@@ -59,7 +59,7 @@ class GraphApiClientTests {
 		List<Map<String, Object>> inventory = DemoInventory.generate(BUSINESS, "Acme", 25, Instant.now());
 		this.graphApi.business(BUSINESS, TOKEN, inventory);
 
-		List<NumbersPage> pages = client(10).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block();
 
 		assertThat(pages).extracting((page) -> page.numbers().size()).containsExactly(10, 10, 5);
 		assertThat(pages.stream().flatMap((page) -> page.numbers().stream()).map(FetchedNumber::id))
@@ -78,7 +78,7 @@ class GraphApiClientTests {
 	void fetchNumbersOfAnEmptyInventoryGivesOneEmptyPage() {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
 
-		List<NumbersPage> pages = client(10).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block();
 
 		assertThat(pages).singleElement().satisfies((page) -> assertThat(page.numbers()).isEmpty());
 	}
@@ -87,7 +87,7 @@ class GraphApiClientTests {
 	void fetchNumbersDoesNotAskPagesAheadOfItsConsumer() {
 		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 100, Instant.now()));
 
-		NumbersPage first = client(10).fetchNumbers(BUSINESS, TOKEN).take(1).blockFirst();
+		NumbersPage first = client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).take(1).blockFirst();
 
 		assertThat(first.numbers()).hasSize(10);
 		assertThat(this.graphApi.requests()).hasSizeLessThanOrEqualTo(2);
@@ -101,7 +101,7 @@ class GraphApiClientTests {
 						"error_subcode", 1234, "fbtrace_id", "Ax1", "is_transient", true)));
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> assertThat(ex.getError()).isEqualTo(new GraphApiError(500, 2, 1234, "OAuthException",
 					"An unexpected error has occurred.", "Ax1", true)));
 	}
@@ -115,7 +115,7 @@ class GraphApiClientTests {
 			.build());
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.getError().httpStatus()).isEqualTo(502);
 				assertThat(ex.getError().code()).isNull();
@@ -128,7 +128,7 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, "another-token", List.of());
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(190);
 				assertThat(ex.getError().httpStatus()).isEqualTo(401);
@@ -141,7 +141,7 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10).fetchNumbers("42", TOKEN).blockLast())
+			.isThrownBy(() -> client(10).fetchNumbers("42", TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(100);
 				assertThat(ex.getError().httpStatus()).isEqualTo(404);
@@ -155,7 +155,7 @@ class GraphApiClientTests {
 				"paging", Map.of("cursors", Map.of("after", "stuck"), "next", this.graphApi.baseUrl() + "/next"))));
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.withMessageContaining("did not advance");
 		assertThat(this.graphApi.requests()).hasSize(2);
 	}
@@ -179,7 +179,9 @@ class GraphApiClientTests {
 			default -> null;
 		});
 
-		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
+			.collectList()
+			.block();
 
 		assertThat(pages.stream().mapToInt((page) -> page.numbers().size()).sum()).isEqualTo(30);
 		assertThat(this.graphApi.requests()).hasSizeGreaterThanOrEqualTo(8);
@@ -198,7 +200,8 @@ class GraphApiClientTests {
 				(call, request) -> GraphApiFaults.error(503, 2, "OAuthException", "Service temporarily unavailable"));
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10, "v25.0", null, 4).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(
+					() -> client(10, "v25.0", null, 4).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.getAttempts()).isEqualTo(4);
 				assertThat(ex.getError().code()).isEqualTo(2);
@@ -213,13 +216,13 @@ class GraphApiClientTests {
 		GraphApiClient client = client(10, "v25.0", null, 6);
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> assertThat(ex.getAttempts()).isOne());
 		assertThat(this.graphApi.requests()).hasSize(1);
 		for (int code : new int[] { 10, 100, 102, 200, 299, 463, 467 }) {
 			this.graphApi.intercept((call, request) -> GraphApiFaults.error(400, code, "OAuthException", "Permanent"));
-			assertThatExceptionOfType(GraphApiException.class)
-				.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			assertThatExceptionOfType(GraphApiException.class).isThrownBy(
+					() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 				.satisfies((ex) -> assertThat(ex.getAttempts()).as("code %d", code).isOne());
 		}
 	}
@@ -229,7 +232,8 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, TOKEN, List.of());
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10, "v19.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(
+					() -> client(10, "v19.0", null, 6).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(2635);
 				assertThat(ex.getMessage()).contains("v19.0").contains("preverified.graph-api.version");
@@ -242,7 +246,8 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 25, Instant.now()));
 		this.graphApi.requireAppSecretProof("app-secret-1");
 
-		List<NumbersPage> pages = client(10, "v25.0", "app-secret-1", 1).fetchNumbers(BUSINESS, TOKEN)
+		List<NumbersPage> pages = client(10, "v25.0", "app-secret-1", 1)
+			.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
 			.collectList()
 			.block();
 
@@ -251,7 +256,8 @@ class GraphApiClientTests {
 			.allSatisfy((request) -> assertThat(request.getUrl().queryParameter("appsecret_proof"))
 				.isEqualTo(AppSecretProof.of(TOKEN, "app-secret-1")));
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10, "v25.0", "another-secret", 1).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client(10, "v25.0", "another-secret", 1).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
+				.blockLast())
 			.withMessageContaining("appsecret_proof");
 	}
 
@@ -260,7 +266,9 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 5, Instant.now()));
 		this.graphApi.intercept((call, request) -> (call == 1) ? GraphApiFaults.throttled(80008, 1) : null);
 
-		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
+			.collectList()
+			.block();
 
 		assertThat(pages.get(0).numbers()).hasSize(5);
 		assertThat(this.graphApi.requests()).hasSize(2);
@@ -277,7 +285,8 @@ class GraphApiClientTests {
 		this.graphApi.intercept((call, request) -> GraphApiFaults.throttled(80008, 60));
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(
+					() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.withMessageContaining("estimated_time_to_regain_access")
 			.withMessageContaining("preverified.graph-api.retry.max-backoff");
 		assertThat(this.graphApi.requests()).hasSize(1);
@@ -292,7 +301,7 @@ class GraphApiClientTests {
 			.setHeader("X-App-Usage", "{\"call_count\": 95, \"total_cputime\": 20, \"total_time\": 30}")
 			.build());
 
-		client(10, "v25.0", null, 1).fetchNumbers(BUSINESS, TOKEN).blockLast();
+		client(10, "v25.0", null, 1).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast();
 
 		// 95% is 6 points past the 90% mark: 6 × initial-backoff (1s) before the next
 		// call
@@ -307,7 +316,9 @@ class GraphApiClientTests {
 		this.graphApi.business(BUSINESS, TOKEN, DemoInventory.generate(BUSINESS, "Acme", 60, Instant.now()));
 		this.graphApi.maxLimit(30);
 
-		List<NumbersPage> pages = client(100, "v25.0", null, 1).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(100, "v25.0", null, 1).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
+			.collectList()
+			.block();
 
 		assertThat(pages).extracting(NumbersPage::pageSize).containsOnly(25);
 		assertThat(pages.stream().mapToInt((page) -> page.numbers().size()).sum()).isEqualTo(60);
@@ -321,12 +332,12 @@ class GraphApiClientTests {
 		GraphApiClient client = client(10, "v25.0", null, 6);
 		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
-				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 				.satisfies((ex) -> assertThat(ex.isCircuitOpen()).isFalse());
 		}
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.isCircuitOpen()).isTrue();
 				assertThat(ex.getAttempts()).isZero();
@@ -347,7 +358,7 @@ class GraphApiClientTests {
 			this.graphApi.intercept((call, request) -> notAPage);
 
 			assertThatExceptionOfType(GraphApiException.class)
-				.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 				.satisfies((ex) -> assertThat(ex.getError().httpStatus()).isEqualTo(200));
 		}
 	}
@@ -359,7 +370,8 @@ class GraphApiClientTests {
 				"Error validating access token", "type", "OAuthException", "code", 190, "fbtrace_id", "AzErr"))));
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(
+					() -> client(10, "v25.0", null, 6).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.satisfies((ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(190);
 				assertThat(ex.getError().fbtraceId()).isEqualTo("AzErr");
@@ -381,7 +393,9 @@ class GraphApiClientTests {
 			default -> null;
 		});
 
-		List<NumbersPage> pages = client(10, "v25.0", null, 3).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(10, "v25.0", null, 3).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
+			.collectList()
+			.block();
 
 		assertThat(pages.stream().flatMap((page) -> page.numbers().stream()).map(FetchedNumber::id))
 			.containsExactlyElementsOf(inventory.stream().map((number) -> (String) number.get("id")).toList());
@@ -397,7 +411,7 @@ class GraphApiClientTests {
 		inventory.forEach((number) -> number.put("owner_business", Map.of("id", BUSINESS, "name", longName)));
 		this.graphApi.business(BUSINESS, TOKEN, inventory);
 
-		List<NumbersPage> pages = client(500).fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client(500).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block();
 
 		assertThat(pages).singleElement().satisfies((page) -> {
 			assertThat(page.numbers()).hasSize(500);
@@ -420,7 +434,8 @@ class GraphApiClientTests {
 						: null);
 
 		// 16 MiB take longer than the other tests' read timeout on a slow machine
-		List<NumbersPage> pages = client(40, "v25.0", null, 1, Duration.ofSeconds(10)).fetchNumbers(BUSINESS, TOKEN)
+		List<NumbersPage> pages = client(40, "v25.0", null, 1, Duration.ofSeconds(10))
+			.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE)
 			.collectList()
 			.block();
 
@@ -438,7 +453,7 @@ class GraphApiClientTests {
 		});
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN).blockLast())
+			.isThrownBy(() -> client(10).fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 			.withMessageContaining("earlier page");
 		assertThat(this.graphApi.requests()).hasSize(3);
 	}
@@ -451,12 +466,12 @@ class GraphApiClientTests {
 				"(#4) Application request limit reached"));
 		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS + 2; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
-				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast());
+				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast());
 		}
 		this.graphApi.intercept((call, request) -> GraphApiFaults.throttled(80008, 60));
 		for (int run = 0; run < BusinessGuardRegistry.MINIMUM_CALLS + 2; run++) {
 			assertThatExceptionOfType(GraphApiException.class)
-				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN).blockLast())
+				.isThrownBy(() -> client.fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).blockLast())
 				.satisfies((ex) -> assertThat(ex.isCircuitOpen()).isFalse());
 		}
 

@@ -48,7 +48,7 @@ class GraphApiRecordedPagesTests {
 		answer(200, "middle.json");
 		answer(200, "last.json");
 
-		List<NumbersPage> pages = client().fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client().fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block();
 
 		assertThat(pages).hasSize(3);
 		assertThat(pages.get(0).numbers()).containsExactly(
@@ -75,7 +75,7 @@ class GraphApiRecordedPagesTests {
 	void emptyPoolIsOneEmptyPage() {
 		answer(200, "empty.json");
 
-		List<NumbersPage> pages = client().fetchNumbers(BUSINESS, TOKEN).collectList().block();
+		List<NumbersPage> pages = client().fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block();
 
 		assertThat(pages).singleElement().satisfies((page) -> assertThat(page.numbers()).isEmpty());
 		assertThat(this.server.getRequestCount()).isEqualTo(1);
@@ -86,7 +86,7 @@ class GraphApiRecordedPagesTests {
 		answer(401, "error-190.json");
 
 		assertThatExceptionOfType(GraphApiException.class)
-			.isThrownBy(() -> client().fetchNumbers(BUSINESS, TOKEN).collectList().block())
+			.isThrownBy(() -> client().fetchNumbers(BUSINESS, TOKEN, PauseListener.NONE).collectList().block())
 			.satisfies((ex) -> {
 				assertThat(ex.getError().code()).isEqualTo(190);
 				assertThat(ex.getError().subcode()).isEqualTo(463);
