@@ -7,9 +7,11 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
+import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
 import io.preverified.numbers.UnknownNumberException;
@@ -101,8 +103,12 @@ class NumberReverifier {
 		logger.info("Number {} of business {} verified by {}", numberId, number.businessId(),
 				(requestedBy != null) ? requestedBy : "an open API");
 		try {
+			FetchedNumber read = this.graphApi.number(number.businessId(), numberId, token).block(UPSTREAM_TIMEOUT);
 			return this.numbers.store(number.businessId(),
-					this.graphApi.number(number.businessId(), numberId, token).block(UPSTREAM_TIMEOUT), "VERIFY_CODE");
+					new ListedNumber(read.id(), read.phoneNumber(), read.codeVerificationStatus(),
+							read.codeVerificationTime(), read.verificationExpiryTime(), read.ownerBusinessId(),
+							read.ownerBusinessName()),
+					"VERIFY_CODE");
 		}
 		catch (GraphApiException ex) {
 			// verified all the same: the next run stores what upstream has

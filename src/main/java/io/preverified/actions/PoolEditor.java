@@ -6,10 +6,10 @@ import java.time.Duration;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
+import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
 import io.preverified.numbers.UnknownNumberException;
@@ -72,7 +72,7 @@ class PoolEditor {
 			throw new UpstreamRefusedException("the new number", ex.getError());
 		}
 		logger.info("Added phone number {} to business {} as number {}", e164, businessId, id);
-		return this.numbers.store(businessId, new FetchedNumber(id, e164, "NOT_VERIFIED", null, null, businessId, null),
+		return this.numbers.store(businessId, new ListedNumber(id, e164, "NOT_VERIFIED", null, null, businessId, null),
 				"ADD");
 	}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.preverified.graphapi.FetchedNumber;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.NotFoundException;
 
@@ -130,7 +129,7 @@ public class NumberStore {
 	 * @return the number as stored
 	 */
 	@Transactional
-	public NumberResponse store(String businessId, FetchedNumber number, String cause) {
+	public NumberResponse store(String businessId, ListedNumber number, String cause) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql(STORE)
 			.params(Map.of("id", number.id(), "businessId", businessId, "cause", cause, "now", SqlTime.utc(now)))

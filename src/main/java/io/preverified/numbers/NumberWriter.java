@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.preverified.graphapi.FetchedNumber;
 import io.preverified.jdbc.SqlArray;
 import io.preverified.jdbc.SqlTime;
 import org.slf4j.Logger;
@@ -86,15 +85,15 @@ public class NumberWriter {
 	 * @return what was written
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public PageWriteResult write(ListingRun run, List<FetchedNumber> page, Instant now) {
+	public PageWriteResult write(ListingRun run, List<ListedNumber> page, Instant now) {
 		// upstream listing an id twice on a page counts once; the later record wins
-		Map<String, FetchedNumber> listed = page.stream()
-			.collect(Collectors.toMap(FetchedNumber::id, Function.identity(), (first, second) -> second,
+		Map<String, ListedNumber> listed = page.stream()
+			.collect(Collectors.toMap(ListedNumber::id, Function.identity(), (first, second) -> second,
 					LinkedHashMap::new));
 		if (listed.isEmpty()) {
 			return new PageWriteResult(0, 0, 0);
 		}
-		Counts counts = upsert(run, listed.values().toArray(FetchedNumber[]::new), now);
+		Counts counts = upsert(run, listed.values().toArray(ListedNumber[]::new), now);
 		listed.keySet().forEach(run.listed()::add);
 		if (counts.unformatted() > 0) {
 			logger.warn("{} new numbers of business {} have a phone number that is neither E.164 nor formatted "
@@ -104,7 +103,7 @@ public class NumberWriter {
 				listed.size() - counts.inserted() - counts.updated());
 	}
 
-	private Counts upsert(ListingRun run, FetchedNumber[] numbers, Instant now) {
+	private Counts upsert(ListingRun run, ListedNumber[] numbers, Instant now) {
 		int size = numbers.length;
 		String[] ids = new String[size];
 		String[] phones = new String[size];
@@ -115,7 +114,7 @@ public class NumberWriter {
 		String[] ownerIds = new String[size];
 		String[] ownerNames = new String[size];
 		for (int i = 0; i < size; i++) {
-			FetchedNumber number = numbers[i];
+			ListedNumber number = numbers[i];
 			ids[i] = number.id();
 			phones[i] = number.phoneNumber();
 			e164s[i] = PhoneNumberNormalizer.toE164(number.phoneNumber()).orElse(null);

@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 
+import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.NumbersPage;
+import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,8 +136,15 @@ class BusinessSync {
 	private void store(ActiveRun run, NumbersPage page) {
 		this.transactions.executeWithoutResult((status) -> {
 			SyncRun record = this.runs.fenced(run);
-			record.addPage(page, this.numbers.write(run.listing(), page.numbers(), this.clock.instant()));
+			record.addPage(page, this.numbers.write(run.listing(),
+					page.numbers().stream().map(BusinessSync::listed).toList(), this.clock.instant()));
 		});
+	}
+
+	private static ListedNumber listed(FetchedNumber number) {
+		return new ListedNumber(number.id(), number.phoneNumber(), number.codeVerificationStatus(),
+				number.codeVerificationTime(), number.verificationExpiryTime(), number.ownerBusinessId(),
+				number.ownerBusinessName());
 	}
 
 	// the database may be what failed the run: its record is then ended as abandoned by

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import io.preverified.DatabaseSlice;
-import io.preverified.graphapi.FetchedNumber;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,9 +44,9 @@ class NumberWriterJdbcTests {
 		long unchangedVersion = version("w1");
 
 		PageWriteResult written = this.writer.write(new NumberWriter.ListingRun("1001", 7),
-				List.of(new FetchedNumber("w1", "+15550000001", "VERIFIED", null, EXPIRY, null, null),
-						new FetchedNumber("w2", "+15550000002", "VERIFIED", NOW, EXPIRY, null, null),
-						new FetchedNumber("w3", "+1 555 000 0003", "NOT_VERIFIED", null, null, null, null)),
+				List.of(new ListedNumber("w1", "+15550000001", "VERIFIED", null, EXPIRY, null, null),
+						new ListedNumber("w2", "+15550000002", "VERIFIED", NOW, EXPIRY, null, null),
+						new ListedNumber("w3", "+1 555 000 0003", "NOT_VERIFIED", null, null, null, null)),
 				NOW);
 
 		assertThat(written).isEqualTo(new PageWriteResult(1, 1, 1));
