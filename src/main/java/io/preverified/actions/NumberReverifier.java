@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.alerts.ReverifyWindow;
 import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.graphapi.GraphApiException;
@@ -20,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,15 +55,14 @@ class NumberReverifier {
 	private final Clock clock;
 
 	NumberReverifier(NumberStore numbers, BusinessDirectory businesses, GraphApiNumberClient graphApi,
-			VerificationAttemptRepository attempts, VerificationProperties properties,
-			@Value("${preverified.alerts.reverify-window:45d}") Duration reverifyWindow, MeterRegistry meters,
-			Clock clock) {
+			VerificationAttemptRepository attempts, VerificationProperties properties, ReverifyWindow reverifyWindow,
+			MeterRegistry meters, Clock clock) {
 		this.numbers = numbers;
 		this.businesses = businesses;
 		this.graphApi = graphApi;
 		this.attempts = attempts;
 		this.properties = properties;
-		this.reverifyWindow = reverifyWindow;
+		this.reverifyWindow = reverifyWindow.duration();
 		this.meters = meters;
 		this.clock = clock;
 	}
