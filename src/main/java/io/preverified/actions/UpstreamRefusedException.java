@@ -1,11 +1,8 @@
 package io.preverified.actions;
 
-import java.net.URI;
-
 import io.preverified.graphapi.GraphApiError;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -18,23 +15,13 @@ class UpstreamRefusedException extends ErrorResponseException {
 	static final int WRONG_CODE = 136025;
 
 	UpstreamRefusedException(String action, GraphApiError error) {
-		super(status(error), problem(action, error), null);
+		super(status(error), error.toProblem(status(error), "Graph API refused " + action + ": " + error.message()),
+				null);
 	}
 
 	private static HttpStatus status(GraphApiError error) {
 		return (error.code() != null && error.code() == WRONG_CODE) ? HttpStatus.UNPROCESSABLE_ENTITY
 				: HttpStatus.BAD_GATEWAY;
-	}
-
-	private static ProblemDetail problem(String action, GraphApiError error) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status(error),
-				"Graph API refused " + action + ": " + error.message());
-		problem.setType(URI.create("about:blank"));
-		problem.setProperty("code", error.code());
-		problem.setProperty("subcode", error.subcode());
-		problem.setProperty("message", error.message());
-		problem.setProperty("fbtrace_id", error.fbtraceId());
-		return problem;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.preverified.graphapi;
 
 import java.io.IOException;
+import java.net.ConnectException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.preverified.graphapi.payload.GraphApiErrorResponse;
@@ -59,11 +60,25 @@ final class GraphApiErrorReader {
 		return false;
 	}
 
-	static GraphApiException unreachable(Throwable ex) {
+	/**
+	 * A call that got no answer. A request that never left, or a read, is worth another
+	 * try; a write that may have reached upstream may have acted, and is not sent again.
+	 * @param ex the transport failure
+	 * @param write whether the call was a write
+	 * @return the failure
+	 */
+	static GraphApiException unanswered(Throwable ex, boolean write) {
 		Throwable cause = (ex instanceof WebClientRequestException && ex.getCause() != null) ? ex.getCause() : ex;
 		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return new GraphApiException(
-				new GraphApiError(0, null, null, null, "Graph API could not be reached: " + reason, null, true), ex);
+		boolean notSent = ex instanceof WebClientRequestException && ex.getCause() instanceof ConnectException;
+		if (!write || notSent) {
+			return new GraphApiException(
+					new GraphApiError(0, null, null, null, "Graph API could not be reached: " + reason, null, true),
+					ex);
+		}
+		return new GraphApiException(new GraphApiError(0, null, null, null,
+				"No answer from the Graph API (" + reason + "); upstream may have acted, so the call is not retried",
+				null, false), ex);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.preverified.graphapi;
 
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
  * The one way to the Graph API. It builds every request (the version in the path, the
@@ -111,7 +109,7 @@ final class GraphApiTransport {
 				.ifPresent(throttle::record);
 			return read(response, write);
 		})
-			.onErrorMap(GraphApiErrorReader::isTransportFailure, (ex) -> unanswered(ex, write))
+			.onErrorMap(GraphApiErrorReader::isTransportFailure, (ex) -> GraphApiErrorReader.unanswered(ex, write))
 			.onErrorMap(DataBufferLimitException.class, (ex) -> GraphApiException.pageTooLarge(MAX_ANSWER_BYTES, ex))
 			.onErrorMap(CodecException.class,
 					(ex) -> new GraphApiException(new GraphApiError(200, null, null, null,
@@ -149,20 +147,6 @@ final class GraphApiTransport {
 			}
 			return Mono.just(node);
 		});
-	}
-
-	// no answer: a request that never left may be sent again; a write that may have
-	// reached upstream may not
-	private static GraphApiException unanswered(Throwable ex, boolean write) {
-		boolean notSent = ex instanceof WebClientRequestException && ex.getCause() instanceof ConnectException;
-		if (!write || notSent) {
-			return GraphApiErrorReader.unreachable(ex);
-		}
-		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-		String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return new GraphApiException(new GraphApiError(0, null, null, null,
-				"No answer from the Graph API (" + reason + "); upstream may have acted, so the call is not retried",
-				null, false), ex);
 	}
 
 	private static MultiValueMap<String, String> form(Map<String, String> parameters) {

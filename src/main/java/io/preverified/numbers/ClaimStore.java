@@ -20,8 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClaimStore {
 
 	// the claim, the number's removal and its history entry, in one statement: a number
-	// the run removed already keeps its removal. The claim's columns (%3$s) go in first,
-	// the number's and history's (%1$s, %2$s) then
+	// the run removed already keeps its removal
 	private static final String CLAIM = NumberColumns.in("""
 			with claimed as (
 			    insert into claims (number_id, business_id, phone_number, phone_number_id, waba_id,
@@ -32,7 +31,7 @@ public class ClaimStore {
 			        :source, :claimedAt
 			    from numbers n where n.id = :numberId
 			    on conflict (number_id) do nothing
-			    returning %3$s),
+			    returning *),
 			removed as (
 			    update numbers set removed_at = :claimedAt, last_seen_at = :claimedAt, removal_reason = 'CLAIMED',
 			        removal_held = false
@@ -44,8 +43,7 @@ public class ClaimStore {
 			        code_verification_status, verification_expiry_time, verification_expiry_time, null, :claimedAt,
 			        'CLAIMED'
 			    from removed)
-			select claimed.*, exists (select 1 from removed) as removed from claimed""".formatted("%1$s", "%2$s",
-			ClaimResponse.COLUMNS));
+			select claimed.*, exists (select 1 from removed) as removed from claimed""");
 
 	private final JdbcClient jdbc;
 

@@ -3,6 +3,7 @@ package io.preverified.reservations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
@@ -92,11 +93,10 @@ class ReservationCompletion {
 
 	// the FINISH that claimed it already: answered as it was
 	private boolean isClaimedBy(Reservation reservation, Finish finish) {
-		return reservation.claimedNumberId() != null
-				&& this.numbers.getAll(java.util.List.of(reservation.claimedNumberId()))
-					.stream()
-					.anyMatch((number) -> number.claim() != null
-							&& finish.phoneNumberId().equals(number.claim().phoneNumberId()));
+		return reservation.claimedNumberId() != null && this.numbers.getAll(List.of(reservation.claimedNumberId()))
+			.stream()
+			.anyMatch((number) -> number.claim() != null
+					&& finish.phoneNumberId().equals(number.claim().phoneNumberId()));
 	}
 
 	/**
