@@ -3,13 +3,16 @@ package io.preverified;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
+import io.preverified.renewal.TwilioPhone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Runs the service locally against a fake Graph API holding three demo businesses, and
@@ -30,11 +33,18 @@ public final class TestPreverifiedSyncApplication {
 	private TestPreverifiedSyncApplication() {
 	}
 
+	/**
+	 * The demo's Twilio auth token: the SMS carrying each code the fake sends is signed
+	 * with it.
+	 */
+	public static final String DEMO_TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
+
 	public static void main(String[] args) {
 		FakeGraphApi graphApi = FakeGraphApi.start();
-		// the demo's phones: each code the fake "sends" shows here, to verify with curl
-		graphApi
-			.onCodeSent((numberId, code) -> logger.info("Fake Graph API sent code {} to number {}", code, numberId));
+		// the demo's phones: each code the fake "sends" arrives as Twilio's signed SMS
+		// request to the service, which renews the number with it
+		AtomicReference<String> smsWebhook = new AtomicReference<>();
+		graphApi.onCodeSent(new TwilioPhone(DEMO_TWILIO_AUTH_TOKEN, smsWebhook::get));
 		List<String> demoArgs = new ArrayList<>();
 		demoArgs.add("--preverified.graph-api.base-url=" + graphApi.baseUrl());
 		// the demo has no keys: its console and curl may write, from this machine
@@ -44,6 +54,8 @@ public final class TestPreverifiedSyncApplication {
 		// POST <fake>/_fake/claim?business_id=..&number_id=..&waba_id=..
 		demoArgs.add("--preverified.graph-api.app-secret=" + DEMO_APP_SECRET);
 		demoArgs.add("--preverified.meta-webhooks.verify-token=demo-verify-token");
+		demoArgs.add("--preverified.inbound.twilio-auth-token=" + DEMO_TWILIO_AUTH_TOKEN);
+		demoArgs.add("--preverified.renewal.enabled=true");
 		logger.info("Fake Graph API at {}: a customer claims a number with POST {}/_fake/claim?business_id=..&"
 				+ "number_id=..&waba_id=..", graphApi.baseUrl(), graphApi.baseUrl());
 		Instant now = Instant.now();
@@ -58,9 +70,12 @@ public final class TestPreverifiedSyncApplication {
 			demoArgs.add("--preverified.businesses[%d].access-token=%s".formatted(i, token));
 		}
 		demoArgs.addAll(List.of(args));
-		SpringApplication.from(PreverifiedSyncApplication::main)
+		ConfigurableApplicationContext service = SpringApplication.from(PreverifiedSyncApplication::main)
 			.with(TestDatabaseConfiguration.class)
-			.run(demoArgs.toArray(String[]::new));
+			.run(demoArgs.toArray(String[]::new))
+			.getApplicationContext();
+		smsWebhook.set("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")
+				+ "/webhooks/twilio/sms");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.preverified.actions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * answered. A code itself is never logged nor stored.
  */
 @Service
-class NumberReverifier {
+public class NumberReverifier {
 
 	private static final Logger logger = LoggerFactory.getLogger(NumberReverifier.class);
 
@@ -67,7 +68,42 @@ class NumberReverifier {
 		this.clock = clock;
 	}
 
-	VerificationAttemptResponse requestCode(String numberId, String codeMethod, String language, String requestedBy) {
+	/**
+	 * Asks upstream to send a code to a number.
+	 * @param numberId the number
+	 * @param codeMethod {@code SMS} or {@code VOICE}
+	 * @param language the language of the message
+	 * @param requestedBy who asks: an API key's name, {@code renewal}, or {@code null}
+	 * @return the attempt, ended
+	 * @throws org.springframework.web.ErrorResponseException when the number may not have
+	 * a code now, or upstream refused
+	 */
+	public VerificationAttemptResponse requestCode(String numberId, String codeMethod, String language,
+			String requestedBy) {
+		return requestCode(numberId, codeMethod, language, requestedBy, List.of());
+	}
+
+	/**
+	 * Asks upstream to send a code to a number unless one was asked for lately.
+	 * @param numberId the number
+	 * @param codeMethod {@code SMS} or {@code VOICE}
+	 * @param language the language of the message
+	 * @param requestedBy who asks
+	 * @param notAskedWithin no code may have been asked for within this time, by anyone
+	 * @param key the setting that gives {@code notAskedWithin}
+	 * @return the attempt, ended
+	 * @throws org.springframework.web.ErrorResponseException when the number may not have
+	 * a code now ({@code 429} when one was asked for within the time), or upstream
+	 * refused
+	 */
+	public VerificationAttemptResponse requestCodeUnlessAsked(String numberId, String codeMethod, String language,
+			String requestedBy, Duration notAskedWithin, String key) {
+		return requestCode(numberId, codeMethod, language, requestedBy,
+				List.of(new AttemptLimit("REQUEST_CODE", 1, notAskedWithin, "code asked for", key)));
+	}
+
+	private VerificationAttemptResponse requestCode(String numberId, String codeMethod, String language,
+			String requestedBy, List<AttemptLimit> moreLimits) {
 		NumberStore.NumberState number = listed(numberId);
 		Instant now = this.clock.instant();
 		if ("VERIFIED".equals(number.status()) && number.verificationExpiryTime() != null
@@ -77,7 +113,8 @@ class NumberReverifier {
 		}
 		String token = token(number.businessId());
 		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
-				codeMethod, language, requestedBy, now), AttemptLimit.codeRequests(this.properties));
+				codeMethod, language, requestedBy, now),
+				limits(AttemptLimit.codeRequests(this.properties), moreLimits));
 		GraphApiError error = refusal(
 				this.graphApi.requestCode(number.businessId(), numberId, token, codeMethod, language));
 		VerificationAttemptResponse attempt = ended(attemptId, number.businessId(), error);
@@ -89,11 +126,23 @@ class NumberReverifier {
 		return attempt;
 	}
 
-	NumberResponse verifyCode(String numberId, String code, String requestedBy) {
+	/**
+	 * Sends a code upstream, and stores the number as upstream has it then.
+	 * @param numberId the number
+	 * @param code the code its phone received, digits only
+	 * @param requestedBy who sends it: an API key's name, {@code inbound}, or
+	 * {@code null}
+	 * @return the number, verified
+	 * @throws VerifiedNumberNotReadException when it was verified but could not be read
+	 * back
+	 * @throws org.springframework.web.ErrorResponseException when the number may not be
+	 * verified now, or upstream refused the code
+	 */
+	public NumberResponse verifyCode(String numberId, String code, String requestedBy) {
 		NumberStore.NumberState number = listed(numberId);
 		String token = token(number.businessId());
 		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
-				null, null, requestedBy, this.clock.instant()), AttemptLimit.verifications(this.properties));
+				null, null, requestedBy, this.clock.instant()), List.of(AttemptLimit.verifications(this.properties)));
 		GraphApiError error = refusal(this.graphApi.verifyCode(number.businessId(), numberId, token, code));
 		ended(attemptId, number.businessId(), error);
 		if (error != null) {
@@ -111,9 +160,14 @@ class NumberReverifier {
 		}
 		catch (GraphApiException ex) {
 			// verified all the same: the next run stores what upstream has
-			throw new UpstreamRefusedException(
-					"reading the verified number back (it is verified; the next run " + "stores it)", ex.getError());
+			throw new VerifiedNumberNotReadException(ex.getError());
 		}
+	}
+
+	private static List<AttemptLimit> limits(AttemptLimit limit, List<AttemptLimit> moreLimits) {
+		List<AttemptLimit> limits = new ArrayList<>(moreLimits);
+		limits.add(0, limit);
+		return limits;
 	}
 
 	List<VerificationAttemptResponse> attempts(String numberId, Long afterId, int limit) {

@@ -9,7 +9,7 @@ import org.springframework.web.ErrorResponseException;
  * Thrown when upstream refuses an action: {@code 502} with upstream's code, message and
  * trace id, or {@code 422} when the code sent was wrong.
  */
-class UpstreamRefusedException extends ErrorResponseException {
+public class UpstreamRefusedException extends ErrorResponseException {
 
 	/** Upstream's "the code is not correct". */
 	static final int WRONG_CODE = 136025;

@@ -35,21 +35,23 @@ class VerificationAttemptRepository {
 	 * within its limit. The number's row is locked meanwhile, so parallel attempts on any
 	 * replica are counted one after the other and never all pass the check.
 	 * @param attempt the attempt
-	 * @param limit the limit it counts against
+	 * @param limits the limits it counts against, all of the same action
 	 * @return the attempt's id
-	 * @throws TooManyAttemptsException when the number reached its limit
+	 * @throws TooManyAttemptsException when the number reached one of its limits
 	 */
 	@Transactional
-	long begin(Attempt attempt, AttemptLimit limit) {
+	long begin(Attempt attempt, List<AttemptLimit> limits) {
 		this.jdbc.sql("select id from numbers where id = :numberId for update")
 			.param("numberId", attempt.numberId())
 			.query(String.class)
 			.optional();
-		List<Instant> counted = countedSince(attempt.numberId(), limit.action(),
-				attempt.requestedAt().minus(limit.window()));
-		if (counted.size() >= limit.max()) {
-			throw new TooManyAttemptsException(attempt.numberId(), limit,
-					Duration.between(attempt.requestedAt(), counted.get(0).plus(limit.window())));
+		for (AttemptLimit limit : limits) {
+			List<Instant> counted = countedSince(attempt.numberId(), limit.action(),
+					attempt.requestedAt().minus(limit.window()));
+			if (counted.size() >= limit.max()) {
+				throw new TooManyAttemptsException(attempt.numberId(), limit, Duration.between(attempt.requestedAt(),
+						counted.get(counted.size() - limit.max()).plus(limit.window())));
+			}
 		}
 		return this.jdbc.sql("""
 				insert into verification_attempts (number_id, business_id, action, code_method, language, requested_by,
@@ -58,7 +60,7 @@ class VerificationAttemptRepository {
 				returning id""")
 			.param("numberId", attempt.numberId())
 			.param("businessId", attempt.businessId())
-			.param("action", limit.action())
+			.param("action", limits.get(0).action())
 			.param("codeMethod", attempt.codeMethod())
 			.param("language", attempt.language())
 			.param("requestedBy", attempt.requestedBy())

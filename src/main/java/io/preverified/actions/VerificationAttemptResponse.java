@@ -10,13 +10,14 @@ import java.time.Instant;
  * @param action {@code REQUEST_CODE} or {@code VERIFY_CODE}
  * @param codeMethod {@code SMS} or {@code VOICE}, for a request
  * @param language the message's language, for a request
- * @param requestedBy the API key's name, or {@code null} when the API is open
+ * @param requestedBy the API key's name, {@code renewal} or {@code inbound} when the
+ * service acted by itself, or {@code null} when the API is open
  * @param requestedAt when
  * @param outcome {@code PENDING} while upstream is asked, then {@code SUCCEEDED} or
  * {@code FAILED}
  * @param error upstream's error, or {@code null}
  */
-record VerificationAttemptResponse(long id, String numberId, String action, String codeMethod, String language,
+public record VerificationAttemptResponse(long id, String numberId, String action, String codeMethod, String language,
 		String requestedBy, Instant requestedAt, String outcome, Error error) {
 
 	/**
@@ -28,7 +29,7 @@ record VerificationAttemptResponse(long id, String numberId, String action, Stri
 	 * @param message what went wrong
 	 * @param fbtraceId upstream trace id
 	 */
-	record Error(Integer code, Integer subcode, String type, String message, String fbtraceId) {
+	public record Error(Integer code, Integer subcode, String type, String message, String fbtraceId) {
 
 	}
 

@@ -1,5 +1,6 @@
 package io.preverified.alerts;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.preverified.numbers.NumbersChanged;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
  * When alerts are evaluated and notifications sent: after every run of a business, every
  * {@code evaluation-interval} for all (then pushed to Alertmanager), and the outbox every
  * second, or every {@code webhook.initial-backoff} when that is shorter (not under 50
- * ms), so that a retry goes out when its backoff ends.
+ * ms), so that a retry goes out when its backoff ends. Every evaluation of all ends with
+ * {@link AlertsEvaluated}.
  */
 @Component
 class AlertScheduler {
@@ -41,9 +44,13 @@ class AlertScheduler {
 
 	private final TaskScheduler taskScheduler;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	AlertScheduler(AlertEvaluator evaluator, NotificationOutbox notifications, WebhookSender sender,
 			AlertMetrics metrics, AlertmanagerPusher alertmanager, AlertsProperties properties,
-			TaskScheduler taskScheduler) {
+			TaskScheduler taskScheduler, ApplicationEventPublisher events, Clock clock) {
 		this.alertmanager = alertmanager;
 		this.evaluator = evaluator;
 		this.notifications = notifications;
@@ -51,6 +58,8 @@ class AlertScheduler {
 		this.metrics = metrics;
 		this.properties = properties;
 		this.taskScheduler = taskScheduler;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -84,6 +93,8 @@ class AlertScheduler {
 		});
 		// what the last evaluation left, even if this one failed
 		this.alertmanager.pushSoon();
+		guarded("tell that alerts were evaluated",
+				() -> this.events.publishEvent(new AlertsEvaluated(this.clock.instant())));
 	}
 
 	private Duration outboxPoll() {

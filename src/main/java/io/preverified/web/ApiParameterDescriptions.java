@@ -34,7 +34,14 @@ final class ApiParameterDescriptions {
 			Map.entry("state",
 					new Described("Only alerts in this state (FIRING, ACKNOWLEDGED, RESOLVED), reservations in "
 							+ "this state (HELD, CLAIMED, RELEASED, EXPIRED), or webhook deliveries in this state "
-							+ "(PENDING, DELIVERED, SPLIT, DEAD)", "FIRING")),
+							+ "(PENDING, DELIVERED, SPLIT, DEAD), or renewals in this state (REQUESTED, "
+							+ "WAITING_FOR_CODE, RENEWED, FAILED)", "FIRING")),
+			Map.entry("outcome",
+					new Described("Only messages that ended so (VERIFIED, NO_CODE, UNKNOWN_NUMBER, "
+							+ "NO_PENDING_REQUEST, REFUSED)", "VERIFIED")),
+			Map.entry("X-Twilio-Signature",
+					new Described("Base64 HMAC-SHA1, keyed with the Twilio auth token, of the URL and the "
+							+ "form fields sorted by name", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=")),
 			Map.entry("limit", new Described("Items per page, 1 to 1000", "100")),
 			Map.entry("after",
 					new Described("paging.cursors.after of the previous page, with the same filters",
@@ -46,7 +53,8 @@ final class ApiParameterDescriptions {
 			new Described("The business's id at Meta, as configured", "506914307656634"), "/api/v1/sync-runs",
 			new Described("The run's id", "42"), "/api/v1/alerts", new Described("The alert's id", "17"),
 			"/api/v1/reservations", new Described("The reservation's id", "7"), "/api/v1/webhook-deliveries",
-			new Described("The delivery's id", "12"));
+			new Described("The delivery's id", "12"), "/api/v1/inbound-messages",
+			new Described("The message's id", "31"));
 
 	private ApiParameterDescriptions() {
 	}

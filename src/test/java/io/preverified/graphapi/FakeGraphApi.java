@@ -18,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -174,9 +174,9 @@ public final class FakeGraphApi implements AutoCloseable {
 
 	/**
 	 * Tells a listener about every code sent, as a phone would receive it.
-	 * @param listener gets the number's id and the code
+	 * @param listener gets each code with its number
 	 */
-	public void onCodeSent(BiConsumer<String, String> listener) {
+	public void onCodeSent(Consumer<SentCode> listener) {
 		this.writes.onCodeSent(listener);
 	}
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,7 +41,7 @@ final class FakeNumberWrites {
 
 	private final AtomicLong nextId = new AtomicLong(9_000_000_000_000_000L);
 
-	private volatile BiConsumer<String, String> codeSent = (numberId, code) -> {
+	private volatile Consumer<SentCode> codeSent = (code) -> {
 	};
 
 	FakeNumberWrites(Map<String, FakeGraphApi.Business> businesses) {
@@ -57,7 +57,7 @@ final class FakeNumberWrites {
 		return this.inbox.getOrDefault(numberId, List.of()).size();
 	}
 
-	void onCodeSent(BiConsumer<String, String> listener) {
+	void onCodeSent(Consumer<SentCode> listener) {
 		this.codeSent = listener;
 	}
 
@@ -94,8 +94,8 @@ final class FakeNumberWrites {
 		Map<String, Object> found = find(owner.get(), numberId).orElseThrow();
 		String action = (number.group(4) != null) ? number.group(4) : request.getMethod();
 		return switch (action) {
-			case "request_code" ->
-				"POST".equals(request.getMethod()) ? requestCode(numberId, found) : unsupported(request);
+			case "request_code" -> "POST".equals(request.getMethod())
+					? requestCode(numberId, found, parameters.get("code_method")) : unsupported(request);
 			case "verify_code" -> "POST".equals(request.getMethod())
 					? verifyCode(numberId, found, parameters.get("code")) : unsupported(request);
 			case "GET" -> GraphApiFaults.json(200, found);
@@ -107,13 +107,14 @@ final class FakeNumberWrites {
 		};
 	}
 
-	private MockResponse requestCode(String numberId, Map<String, Object> number) {
+	private MockResponse requestCode(String numberId, Map<String, Object> number, String codeMethod) {
 		if (!renewable(number)) {
 			return outsideWindow();
 		}
 		String code = "%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000));
 		this.inbox.computeIfAbsent(numberId, (id) -> new CopyOnWriteArrayList<>()).add(code);
-		this.codeSent.accept(numberId, code);
+		this.codeSent.accept(new SentCode(numberId, String.valueOf(number.get("phone_number")),
+				"VOICE".equals(codeMethod) ? "VOICE" : "SMS", code));
 		return GraphApiFaults.json(200, Map.of("success", true));
 	}
 

@@ -1,0 +1,121 @@
+package io.preverified.renewal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.preverified.actions.CodeRequests;
+import io.preverified.actions.NumberReverifier;
+import io.preverified.sync.BusinessDirectory;
+import io.preverified.web.ConflictException;
+import io.preverified.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * One round of renewal: for each business, asks for codes for the numbers due, soonest
+ * expiry first, within the business's hourly budget. Each request goes through the same
+ * guard rails as an operator's, and one more: no code asked for the number (by anyone)
+ * within {@code retry-after}, checked under the number's lock, so two replicas never ask
+ * twice.
+ */
+@Service
+class Renewer {
+
+	private static final Logger logger = LoggerFactory.getLogger(Renewer.class);
+
+	/** Who asks, in the record of attempts. */
+	static final String REQUESTER = "renewal";
+
+	private static final Duration HOUR = Duration.ofHours(1);
+
+	private final BusinessDirectory businesses;
+
+	private final RenewalRepository renewals;
+
+	private final CodeRequests codeRequests;
+
+	private final NumberReverifier reverifier;
+
+	private final RenewalProperties properties;
+
+	private final RenewalMetrics metrics;
+
+	private final Clock clock;
+
+	Renewer(BusinessDirectory businesses, RenewalRepository renewals, CodeRequests codeRequests,
+			NumberReverifier reverifier, RenewalProperties properties, RenewalMetrics metrics, Clock clock) {
+		this.businesses = businesses;
+		this.renewals = renewals;
+		this.codeRequests = codeRequests;
+		this.reverifier = reverifier;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	void renewAll() {
+		for (String businessId : this.businesses.ids()) {
+			try {
+				renew(businessId);
+			}
+			catch (RuntimeException ex) {
+				// one business failing never stops the others' renewals
+				logger.error("Could not renew the numbers of business {}", businessId, ex);
+			}
+		}
+	}
+
+	/**
+	 * Asks for codes for a business's numbers that are due.
+	 * @param businessId the business
+	 * @return how many codes upstream sent
+	 */
+	int renew(String businessId) {
+		Instant now = this.clock.instant();
+		int budget = this.properties.maxPerHour()
+				- this.codeRequests.askedSince(businessId, REQUESTER, now.minus(HOUR));
+		if (budget <= 0) {
+			return 0;
+		}
+		List<String> due = this.renewals.due(businessId, now, this.properties.startBefore(),
+				this.properties.retryAfter(), budget);
+		int sent = 0;
+		for (String numberId : due) {
+			if (ask(businessId, numberId)) {
+				sent++;
+			}
+		}
+		if (!due.isEmpty()) {
+			logger.info("Renewal asked for {} codes for business {}; upstream sent {}", due.size(), businessId, sent);
+		}
+		return sent;
+	}
+
+	private boolean ask(String businessId, String numberId) {
+		this.renewals.requested(numberId, businessId, this.clock.instant());
+		String refusal;
+		try {
+			this.reverifier.requestCodeUnlessAsked(numberId, this.properties.codeMethod(), this.properties.language(),
+					REQUESTER, this.properties.retryAfter(), "preverified.renewal.retry-after");
+			this.renewals.waitingForCode(numberId, this.clock.instant());
+			this.metrics.renewal(businessId, "REQUESTED");
+			return true;
+		}
+		catch (ErrorResponseException ex) {
+			refusal = ex.getBody().getDetail();
+		}
+		catch (ConflictException | NotFoundException ex) {
+			refusal = ex.getMessage();
+		}
+		logger.warn("Renewal of number {} of business {} failed: {}", numberId, businessId, refusal);
+		this.renewals.failed(numberId, businessId, this.clock.instant(), refusal);
+		this.metrics.renewal(businessId, "REFUSED");
+		return false;
+	}
+
+}
