@@ -65,7 +65,7 @@
       $('#sign-out').hidden = session.open;
       $('#key-form').hidden = true;
       $('#console').hidden = false;
-      await Promise.all([businesses(), chart(), alerts(true), runs(true), reservations(true), claims(true)]);
+      await Promise.all([businesses(), chart(), alerts(true), runs(true), reservations(true), renewals(true), inbox(true), claims(true)]);
     } catch (error) {
       if (error.status === 401) {
         $('#console').hidden = true;
@@ -258,6 +258,45 @@
     more(list, 'reservations', reservations);
   }
 
+  const RENEWAL_STATES = { REQUESTED: 'Requested', WAITING_FOR_CODE: 'Waiting for a code', RENEWED: 'Renewed', FAILED: 'Failed' };
+
+  async function renewals(fresh) {
+    const selected = $('#renewals-state').value;
+    const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.renewals);
+    const list = await api('GET', '/api/v1/renewals?limit=20' + (selected ? '&state=' + encodeURIComponent(selected) : '') + after);
+    const body = $('#renewals tbody');
+    if (fresh) body.replaceChildren();
+    for (const renewal of list.data) {
+      body.append(el('tr', { 'data-renewal': renewal.number_id }, el('th', { scope: 'row' }, renewal.phone_number || renewal.number_id),
+        el('td', {}, renewal.business_id), el('td', {}, renewal.code_verification_status || ''),
+        el('td', {}, time(renewal.verification_expiry_time)), el('td', { class: 'state' }, RENEWAL_STATES[renewal.state] || renewal.state),
+        el('td', {}, time(renewal.requested_at)), el('td', { class: 'error-text' }, renewal.error || '')));
+    }
+    more(list, 'renewals', renewals);
+  }
+
+  async function inbox(fresh) {
+    const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.inbox);
+    const list = await api('GET', '/api/v1/inbound-messages?limit=10' + after);
+    const body = $('#inbox tbody');
+    if (fresh) body.replaceChildren();
+    for (const message of list.data) {
+      const actions = el('td', { class: 'actions' });
+      // a code is never kept: a message that could not renew its number gets a new code
+      if (state.admin && message.number_id && (message.outcome === 'REFUSED' || message.outcome === 'NO_PENDING_REQUEST')) {
+        actions.append(button('Ask for a new code', (event) => act(event.target, 'New code for ' + message.to, async () => {
+          await api('POST', path('inbound-messages', message.id, 'request-code'));
+          await renewals(true);
+        }), { 'aria-label': 'Ask for a new code for ' + message.to }));
+      }
+      body.append(el('tr', { 'data-message': String(message.id) }, el('th', { scope: 'row' }, time(message.received_at)),
+        el('td', {}, message.to), el('td', {}, message.number_id || ''),
+        el('td', { class: 'outcome' }, message.outcome || 'PROCESSING'),
+        el('td', {}, message.body + (message.error ? ' (' + message.error.message + ')' : '')), actions));
+    }
+    more(list, 'inbox', inbox);
+  }
+
   async function claims(fresh) {
     const after = fresh ? '' : '&after=' + encodeURIComponent(state.after.claims);
     const list = await api('GET', '/api/v1/claims?limit=10' + after);
@@ -287,6 +326,7 @@
     $('#search-form').addEventListener('submit', search);
     $('#chart-business').addEventListener('change', () => chart().catch((error) => status(error.message, true)));
     $('#alerts-severity').addEventListener('change', () => alerts(true).catch((error) => status(error.message, true)));
+    $('#renewals-state').addEventListener('change', () => renewals(true).catch((error) => status(error.message, true)));
     start();
   });
 })();

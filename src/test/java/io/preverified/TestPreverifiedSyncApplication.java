@@ -44,7 +44,12 @@ public final class TestPreverifiedSyncApplication {
 		// the demo's phones: each code the fake "sends" arrives as Twilio's signed SMS
 		// request to the service, which renews the number with it
 		AtomicReference<String> smsWebhook = new AtomicReference<>();
-		graphApi.onCodeSent(new TwilioPhone(DEMO_TWILIO_AUTH_TOKEN, smsWebhook::get));
+		TwilioPhone phone = new TwilioPhone(DEMO_TWILIO_AUTH_TOKEN, smsWebhook::get);
+		graphApi.onCodeSent((code) -> {
+			// what the phone shows, for a code verified by hand
+			logger.info("Fake Graph API sent code {} to number {}", code.code(), code.numberId());
+			phone.accept(code);
+		});
 		List<String> demoArgs = new ArrayList<>();
 		demoArgs.add("--preverified.graph-api.base-url=" + graphApi.baseUrl());
 		// the demo has no keys: its console and curl may write, from this machine

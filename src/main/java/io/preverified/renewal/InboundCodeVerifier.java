@@ -112,11 +112,11 @@ class InboundCodeVerifier {
 		}
 		InboundMessage.Error refusal = verify(recipient, code.get());
 		if (refusal != null) {
-			this.renewals.failed(recipient.numberId(), recipient.businessId(), this.clock.instant(),
+			this.renewals.failed(recipient.numberId(), this.clock.instant(),
 					"The code that came back was refused: " + refusal.message());
 			return this.messages.finish(id, recipient.numberId(), InboundOutcome.REFUSED, refusal);
 		}
-		this.renewals.renewed(recipient.numberId(), recipient.businessId(), this.clock.instant());
+		this.renewals.renewed(recipient.numberId(), this.clock.instant());
 		if (Renewer.REQUESTER.equals(recipient.requestedBy())) {
 			this.metrics.renewal(recipient.businessId(), "RENEWED");
 		}

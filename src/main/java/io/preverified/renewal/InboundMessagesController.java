@@ -2,7 +2,6 @@ package io.preverified.renewal;
 
 import java.security.Principal;
 
-import io.preverified.actions.NumberReverifier;
 import io.preverified.actions.VerificationAttemptResponse;
 import io.preverified.numbers.PhoneNumberNormalizer;
 import io.preverified.web.ApiProblems;
@@ -36,16 +35,12 @@ class InboundMessagesController {
 
 	private final InboundMessageRepository messages;
 
-	private final NumberReverifier reverifier;
+	private final Renewer renewer;
 
-	private final RenewalProperties renewal;
-
-	InboundMessagesController(InboundCodeVerifier verifier, InboundMessageRepository messages,
-			NumberReverifier reverifier, RenewalProperties renewal) {
+	InboundMessagesController(InboundCodeVerifier verifier, InboundMessageRepository messages, Renewer renewer) {
 		this.verifier = verifier;
 		this.messages = messages;
-		this.reverifier = reverifier;
-		this.renewal = renewal;
+		this.renewer = renewer;
 	}
 
 	@ApiProblems(@Problem(status = HttpStatus.BAD_REQUEST,
@@ -95,8 +90,7 @@ class InboundMessagesController {
 		if (message.numberId() == null) {
 			throw new MessageWithoutNumberException(id);
 		}
-		return this.reverifier.requestCode(message.numberId(), this.renewal.codeMethod(), this.renewal.language(),
-				(principal != null) ? principal.getName() : null);
+		return this.renewer.askAgain(message.numberId(), (principal != null) ? principal.getName() : null);
 	}
 
 	/**

@@ -55,16 +55,12 @@ class RenewalRepository {
 			.list();
 	}
 
-	void requested(String numberId, String businessId, Instant at) {
+	void requested(String numberId, Instant at) {
 		this.jdbc.sql("""
 				insert into renewals (number_id, business_id, state, requested_at, updated_at)
-				values (:numberId, :businessId, 'REQUESTED', :at, :at)
+				select id, business_id, 'REQUESTED', :at, :at from numbers where id = :numberId
 				on conflict (number_id) do update set state = 'REQUESTED', requested_at = :at, updated_at = :at,
-				    error_message = null""")
-			.param("numberId", numberId)
-			.param("businessId", businessId)
-			.param("at", SqlTime.utc(at))
-			.update();
+				    error_message = null""").param("numberId", numberId).param("at", SqlTime.utc(at)).update();
 	}
 
 	void waitingForCode(String numberId, Instant at) {
@@ -76,25 +72,20 @@ class RenewalRepository {
 			.update();
 	}
 
-	void renewed(String numberId, String businessId, Instant at) {
+	void renewed(String numberId, Instant at) {
 		this.jdbc.sql("""
 				insert into renewals (number_id, business_id, state, renewed_at, updated_at)
-				values (:numberId, :businessId, 'RENEWED', :at, :at)
+				select id, business_id, 'RENEWED', :at, :at from numbers where id = :numberId
 				on conflict (number_id) do update set state = 'RENEWED', renewed_at = :at, updated_at = :at,
-				    error_message = null""")
-			.param("numberId", numberId)
-			.param("businessId", businessId)
-			.param("at", SqlTime.utc(at))
-			.update();
+				    error_message = null""").param("numberId", numberId).param("at", SqlTime.utc(at)).update();
 	}
 
-	void failed(String numberId, String businessId, Instant at, String error) {
+	void failed(String numberId, Instant at, String error) {
 		this.jdbc.sql("""
 				insert into renewals (number_id, business_id, state, updated_at, error_message)
-				values (:numberId, :businessId, 'FAILED', :at, :error)
+				select id, business_id, 'FAILED', :at, :error from numbers where id = :numberId
 				on conflict (number_id) do update set state = 'FAILED', updated_at = :at, error_message = :error""")
 			.param("numberId", numberId)
-			.param("businessId", businessId)
 			.param("at", SqlTime.utc(at))
 			.param("error", error)
 			.update();

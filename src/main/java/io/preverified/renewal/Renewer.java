@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.preverified.actions.CodeRequests;
 import io.preverified.actions.NumberReverifier;
+import io.preverified.actions.VerificationAttemptResponse;
 import io.preverified.sync.BusinessDirectory;
 import io.preverified.web.ConflictException;
 import io.preverified.web.NotFoundException;
@@ -97,25 +99,50 @@ class Renewer {
 	}
 
 	private boolean ask(String businessId, String numberId) {
-		this.renewals.requested(numberId, businessId, this.clock.instant());
-		String refusal;
 		try {
-			this.reverifier.requestCodeUnlessAsked(numberId, this.properties.codeMethod(), this.properties.language(),
-					REQUESTER, this.properties.retryAfter(), "preverified.renewal.retry-after");
-			this.renewals.waitingForCode(numberId, this.clock.instant());
+			recorded(numberId,
+					() -> this.reverifier.requestCodeUnlessAsked(numberId, this.properties.codeMethod(),
+							this.properties.language(), REQUESTER, this.properties.retryAfter(),
+							"preverified.renewal.retry-after"));
 			this.metrics.renewal(businessId, "REQUESTED");
 			return true;
 		}
-		catch (ErrorResponseException ex) {
-			refusal = ex.getBody().getDetail();
+		catch (ErrorResponseException | ConflictException | NotFoundException ex) {
+			logger.warn("Renewal of number {} of business {} failed: {}", numberId, businessId, reason(ex));
+			this.metrics.renewal(businessId, "REFUSED");
+			return false;
 		}
-		catch (ConflictException | NotFoundException ex) {
-			refusal = ex.getMessage();
+	}
+
+	/**
+	 * Asks for a new code for a number, now, for someone who saw its renewal fail.
+	 * @param numberId the number
+	 * @param requestedBy who asks
+	 * @return the attempt
+	 * @throws org.springframework.web.ErrorResponseException when the number may not have
+	 * a code now, or upstream refused
+	 */
+	VerificationAttemptResponse askAgain(String numberId, String requestedBy) {
+		return recorded(numberId, () -> this.reverifier.requestCode(numberId, this.properties.codeMethod(),
+				this.properties.language(), requestedBy));
+	}
+
+	// a code request, with the renewal's state before and after it
+	private VerificationAttemptResponse recorded(String numberId, Supplier<VerificationAttemptResponse> request) {
+		this.renewals.requested(numberId, this.clock.instant());
+		try {
+			VerificationAttemptResponse attempt = request.get();
+			this.renewals.waitingForCode(numberId, this.clock.instant());
+			return attempt;
 		}
-		logger.warn("Renewal of number {} of business {} failed: {}", numberId, businessId, refusal);
-		this.renewals.failed(numberId, businessId, this.clock.instant(), refusal);
-		this.metrics.renewal(businessId, "REFUSED");
-		return false;
+		catch (ErrorResponseException | ConflictException | NotFoundException ex) {
+			this.renewals.failed(numberId, this.clock.instant(), reason(ex));
+			throw ex;
+		}
+	}
+
+	private static String reason(RuntimeException ex) {
+		return (ex instanceof ErrorResponseException response) ? response.getBody().getDetail() : ex.getMessage();
 	}
 
 }

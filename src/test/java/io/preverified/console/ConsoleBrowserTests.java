@@ -27,6 +27,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -214,6 +215,34 @@ class ConsoleBrowserTests extends BrowserTests {
 	}
 
 	@Test
+	void aRefusedCodeShowsMaskedInTheInboxAndANewCodeIsAskedForFromThere() throws Exception {
+		Map<String, Object> number = jdbc.queryForMap("""
+				select id, phone_number from numbers where code_verification_status = 'NOT_VERIFIED'
+				and removed_at is null order by id limit 1""");
+		String numberId = (String) number.get("id");
+		assertThat(post("/api/v1/numbers/" + numberId + "/request-code", "{}").statusCode()).isEqualTo(202);
+		HttpResponse<String> refused = post("/api/v1/inbound-messages",
+				"{\"to\": \"" + number.get("phone_number") + "\", \"body\": \"WhatsApp code 000-001\"}");
+		String messageId = JsonMapper.builder().build().readTree(refused.body()).get("id").asString();
+
+		open();
+		WebElement message = Browser.waiting(this.browser)
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#inbox tr[data-message='" + messageId + "']")));
+		assertThat(message.getText()).contains("REFUSED", "WhatsApp code ***-***").doesNotContain("000-001");
+		assertThat(this.browser.findElement(By.cssSelector("#renewals tr[data-renewal='" + numberId + "']")).getText())
+			.contains("Failed", "The code that came back was refused");
+		message.findElement(By.xpath(".//button[text()='Ask for a new code']")).click();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> graphApi.codesSent(numberId) == 2);
+		Browser.waiting(this.browser)
+			.until((driver) -> driver
+				.findElement(By.cssSelector("#renewals tr[data-renewal='" + numberId + "'] .state"))
+				.getText()
+				.equals("Waiting for a code"));
+	}
+
+	@Test
 	void searchByAFormattedPhoneNumberFindsTheNumber() {
 		open();
 		Map<String, Object> number = jdbc.queryForMap(
@@ -252,6 +281,14 @@ class ConsoleBrowserTests extends BrowserTests {
 		return jdbc.queryForObject(
 				"select count(*) from numbers where business_id = ? and code_verification_status = ? and removed_at is null",
 				Long.class, business, status);
+	}
+
+	private static HttpResponse<String> post(String path, String body) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static int port() {

@@ -70,7 +70,9 @@ public final class TwilioPhone implements Consumer<SentCode>, AutoCloseable {
 		for (int attempt = 1; attempt <= DELIVERY_ATTEMPTS; attempt++) {
 			try {
 				String url = this.webhookUrl.get();
-				if (url != null && send(url, fields, this.authToken).statusCode() == 200) {
+				int status = (url != null) ? send(url, fields, this.authToken).statusCode() : 0;
+				if (status == 200 || status == 404) {
+					// taken, or the service takes no SMS
 					return;
 				}
 				Thread.sleep(RETRY_PAUSE.toMillis());
