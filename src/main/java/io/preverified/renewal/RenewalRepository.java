@@ -56,13 +56,10 @@ class RenewalRepository {
 	}
 
 	void requested(String numberId, Instant at) {
-		this.jdbc.sql("""
-				insert into renewals (number_id, business_id, state, requested_at, updated_at)
-				select id, business_id, 'REQUESTED', :at, :at from numbers where id = :numberId
-				on conflict (number_id) do update set state = 'REQUESTED', requested_at = :at, updated_at = :at,
-				    error_message = null""").param("numberId", numberId).param("at", SqlTime.utc(at)).update();
+		record(numberId, RenewalState.REQUESTED, at, null);
 	}
 
+	// only a request still under way: the code may have come back already
 	void waitingForCode(String numberId, Instant at) {
 		this.jdbc.sql("""
 				update renewals set state = 'WAITING_FOR_CODE', updated_at = :at
@@ -73,19 +70,27 @@ class RenewalRepository {
 	}
 
 	void renewed(String numberId, Instant at) {
-		this.jdbc.sql("""
-				insert into renewals (number_id, business_id, state, renewed_at, updated_at)
-				select id, business_id, 'RENEWED', :at, :at from numbers where id = :numberId
-				on conflict (number_id) do update set state = 'RENEWED', renewed_at = :at, updated_at = :at,
-				    error_message = null""").param("numberId", numberId).param("at", SqlTime.utc(at)).update();
+		record(numberId, RenewalState.RENEWED, at, null);
 	}
 
 	void failed(String numberId, Instant at, String error) {
-		this.jdbc.sql("""
-				insert into renewals (number_id, business_id, state, updated_at, error_message)
-				select id, business_id, 'FAILED', :at, :error from numbers where id = :numberId
-				on conflict (number_id) do update set state = 'FAILED', updated_at = :at, error_message = :error""")
+		record(numberId, RenewalState.FAILED, at, error);
+	}
+
+	// a number's renewal enters a state; a request and a renewal also keep their time
+	private void record(String numberId, RenewalState state, Instant at, String error) {
+		this.jdbc
+			.sql("""
+					insert into renewals (number_id, business_id, state, requested_at, renewed_at, updated_at, error_message)
+					select id, business_id, :state, case when :state = 'REQUESTED' then :at end,
+					    case when :state = 'RENEWED' then :at end, :at, :error
+					from numbers where id = :numberId
+					on conflict (number_id) do update set state = excluded.state,
+					    requested_at = coalesce(excluded.requested_at, renewals.requested_at),
+					    renewed_at = coalesce(excluded.renewed_at, renewals.renewed_at), updated_at = excluded.updated_at,
+					    error_message = excluded.error_message""")
 			.param("numberId", numberId)
+			.param("state", state.name())
 			.param("at", SqlTime.utc(at))
 			.param("error", error)
 			.update();
