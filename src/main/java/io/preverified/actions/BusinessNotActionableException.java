@@ -9,7 +9,7 @@ import io.preverified.web.ConflictException;
 class BusinessNotActionableException extends ConflictException {
 
 	BusinessNotActionableException(String businessId) {
-		super("Business " + businessId + " is not configured here; its numbers cannot be acted on");
+		super("Business " + businessId + " is not kept here, or is paused; its numbers cannot be acted on");
 	}
 
 }

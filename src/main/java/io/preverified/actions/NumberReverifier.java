@@ -9,6 +9,7 @@ import java.util.List;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.preverified.alerts.ReverifyWindow;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.graphapi.GraphApiException;
@@ -17,7 +18,6 @@ import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
 import io.preverified.numbers.UnknownNumberException;
-import io.preverified.sync.BusinessDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -185,7 +185,7 @@ public class NumberReverifier {
 	}
 
 	String token(String businessId) {
-		return this.businesses.find(businessId)
+		return this.businesses.active(businessId)
 			.orElseThrow(() -> new BusinessNotActionableException(businessId))
 			.accessToken();
 	}

@@ -6,6 +6,9 @@ import java.time.Duration;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.UnknownBusinessException;
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
@@ -13,8 +16,6 @@ import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
 import io.preverified.numbers.UnknownNumberException;
-import io.preverified.sync.BusinessDirectory;
-import io.preverified.sync.UnknownBusinessException;
 import io.preverified.web.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +58,11 @@ class PoolEditor {
 	}
 
 	NumberResponse add(String businessId, String phoneNumber) {
-		BusinessDirectory.BusinessAccess business = this.businesses.find(businessId)
+		Business business = this.businesses.find(businessId)
 			.orElseThrow(() -> new UnknownBusinessException(businessId));
+		if (business.paused()) {
+			throw new BusinessNotActionableException(businessId);
+		}
 		String e164 = validE164(phoneNumber);
 		this.numbers.listedWithPhoneNumber(e164).ifPresent((listed) -> {
 			throw new PhoneNumberListedException(e164, listed.id(), listed.businessId());

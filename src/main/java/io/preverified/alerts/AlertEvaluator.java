@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.jdbc.SqlArray;
 import io.preverified.jdbc.SqlTime;
 import org.slf4j.Logger;
@@ -17,11 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Brings the alerts in line with the numbers: an alert fires for every listed number
  * within the re-verification window or expired, follows its severity as time passes,
  * fires again when it escalates, and resolves when the number is re-verified past the
- * window or leaves the pool, and follows its number to another business. An alert belongs
- * to the evaluation of its number's business, so one business's evaluation never resolves
- * an alert whose number moved to another. One statement compares what is due with what is
- * open and writes only the differences, with their notifications, however many numbers a
- * business has. Reads the numbers table of the numbers module.
+ * window, leaves the pool, or its business is no longer kept, and follows its number to
+ * another business. An alert belongs to the evaluation of its number's business, so one
+ * business's evaluation never resolves an alert whose number moved to another. One
+ * statement compares what is due with what is open and writes only the differences, with
+ * their notifications, however many numbers a business has. Reads the numbers table of
+ * the numbers module.
  */
 @Service
 class AlertEvaluator {
@@ -41,7 +43,7 @@ class AlertEvaluator {
 			    from numbers n
 			    where n.removed_at is null
 			    and (n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :window)
-			    and (:everyBusiness or n.business_id = :businessId)),
+			    and (:everyBusiness or n.business_id = :businessId) and n.business_id = any(:kept)),
 			open as (
 			    select a.id, a.number_id, a.business_id, a.severity, a.phone_number, a.verification_expiry_time
 			    from alerts a join numbers n on n.id = a.number_id
@@ -88,10 +90,13 @@ class AlertEvaluator {
 
 	private final JdbcClient jdbc;
 
+	private final BusinessDirectory businesses;
+
 	private final Clock clock;
 
-	AlertEvaluator(AlertsProperties properties, JdbcClient jdbc, Clock clock) {
+	AlertEvaluator(AlertsProperties properties, JdbcClient jdbc, BusinessDirectory businesses, Clock clock) {
 		this.properties = properties;
+		this.businesses = businesses;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -122,6 +127,8 @@ class AlertEvaluator {
 			.param("everyBusiness", businessId == null)
 			.param("businessId", (businessId != null) ? businessId : "")
 			.param("order", SqlArray.of("text", SEVERITY_ORDER))
+			// a business no longer kept has no alerts: its open ones resolve
+			.param("kept", SqlArray.of("text", this.businesses.ids().toArray()))
 			.param("notify", this.properties.webhook().enabled())
 			.query(Integer.class)
 			.single();

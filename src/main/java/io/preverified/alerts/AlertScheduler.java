@@ -3,6 +3,7 @@ package io.preverified.alerts;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.preverified.businesses.BusinessRemoved;
 import io.preverified.numbers.NumbersChanged;
 import io.preverified.sync.SyncRunEnded;
 import org.slf4j.Logger;
@@ -75,6 +76,15 @@ class AlertScheduler {
 		guarded("evaluate the alerts of business " + event.businessId(), () -> {
 			this.evaluator.evaluate(event.businessId());
 			this.metrics.refresh(event.businessId());
+		});
+	}
+
+	// its alerts resolve now, everywhere: they are in the database all replicas read
+	@EventListener
+	void businessRemoved(BusinessRemoved event) {
+		guarded("resolve the alerts of business " + event.businessId(), () -> {
+			this.evaluator.evaluate();
+			this.metrics.refresh();
 		});
 	}
 

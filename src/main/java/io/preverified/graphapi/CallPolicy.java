@@ -13,20 +13,26 @@ enum CallPolicy {
 	 * A page of a run: retried on every failure worth another try, under the business's
 	 * circuit breaker, which stops runs that keep failing.
 	 */
-	SYNC(GraphApiErrorClassifier::isRetryable, true, ""),
+	SYNC(GraphApiErrorClassifier::isRetryable, true, "", true),
 
 	/**
 	 * A read for an action or a check: it never acts, so it is retried like a page;
 	 * outside the circuit, which watches the runs.
 	 */
-	READ(GraphApiErrorClassifier::isRetryable, false, "-read"),
+	READ(GraphApiErrorClassifier::isRetryable, false, "-read", true),
 
 	/**
 	 * A write: retried only when upstream surely did not act (the request never left, or
 	 * upstream throttled it or called its error temporary), so that no retry sends a
 	 * second code; outside the circuit, since a wrong code is no failure of upstream's.
 	 */
-	WRITE(GraphApiErrorClassifier::isSafeToRetryWrite, false, "-write");
+	WRITE(GraphApiErrorClassifier::isSafeToRetryWrite, false, "-write", true),
+
+	/**
+	 * A token tried before it is kept: a read, but what upstream says of the token is not
+	 * yet the business's (the token in use may be another).
+	 */
+	TRIAL(GraphApiErrorClassifier::isRetryable, false, "-read", false);
 
 	private final Predicate<Throwable> retryOn;
 
@@ -34,10 +40,19 @@ enum CallPolicy {
 
 	private final String retryNameSuffix;
 
-	CallPolicy(Predicate<Throwable> retryOn, boolean underCircuitBreaker, String retryNameSuffix) {
+	private final boolean answersForTheToken;
+
+	CallPolicy(Predicate<Throwable> retryOn, boolean underCircuitBreaker, String retryNameSuffix,
+			boolean answersForTheToken) {
 		this.retryOn = retryOn;
 		this.underCircuitBreaker = underCircuitBreaker;
 		this.retryNameSuffix = retryNameSuffix;
+		this.answersForTheToken = answersForTheToken;
+	}
+
+	// whether upstream's answer tells whether the business's token is valid
+	boolean answersForTheToken() {
+		return this.answersForTheToken;
 	}
 
 	Predicate<Throwable> retryOn() {

@@ -23,6 +23,11 @@ record GraphApiCall(String businessId, HttpMethod method, String id, String edge
 		return new GraphApiCall(businessId, HttpMethod.GET, id, edge, parameters, accessToken, CallPolicy.READ);
 	}
 
+	static GraphApiCall trial(String businessId, String id, String edge, Map<String, String> parameters,
+			String accessToken) {
+		return new GraphApiCall(businessId, HttpMethod.GET, id, edge, parameters, accessToken, CallPolicy.TRIAL);
+	}
+
 	static GraphApiCall write(String businessId, HttpMethod method, String id, String edge,
 			Map<String, String> parameters, String accessToken) {
 		return new GraphApiCall(businessId, method, id, edge, parameters, accessToken, CallPolicy.WRITE);

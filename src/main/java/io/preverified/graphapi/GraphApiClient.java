@@ -3,6 +3,7 @@ package io.preverified.graphapi;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.preverified.graphapi.payload.PreverifiedNumbersResponse;
@@ -58,6 +59,21 @@ public class GraphApiClient {
 		return fetch(first).expand((fetched) -> fetched.next().map(this::fetch).orElse(Mono.empty()))
 			.map(FetchedPage::page)
 			.contextWrite(Context.of(PauseListener.class, pauses));
+	}
+
+	/**
+	 * Tries a token with one call ({@code limit=1}), as a business's pool is read.
+	 * @param businessId the business
+	 * @param accessToken the token
+	 * @return completes when upstream accepted the token, fails with a
+	 * {@link GraphApiException} saying why when it did not
+	 */
+	public Mono<Void> tryToken(String businessId, String accessToken) {
+		return this.transport
+			.call(GraphApiCall.trial(businessId, businessId, "/preverified_numbers",
+					Map.of("fields", "id", "limit", "1"), accessToken))
+			.map(this::page)
+			.then();
 	}
 
 	/**

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,7 @@ class GraphApiConfiguration {
 	GraphApiTransport graphApiTransport(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
 			ObjectProvider<BuildProperties> buildProperties, RetryRegistry retries,
 			CircuitBreakerRegistry circuitBreakers, MeterRegistry meters, ObjectProvider<PauseScheduler> pauses,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
 		if (!KNOWN_VERSIONS.contains(properties.version())) {
 			logger.warn("preverified.graph-api.version is {}, which is not one of the versions this service was built "
 					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
@@ -47,7 +48,7 @@ class GraphApiConfiguration {
 		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, retries, circuitBreakers, meters,
 				PauseListener.telling(pauses.getIfAvailable(PauseScheduler::timed)), clock);
 		return new GraphApiTransport(webClient(builder.clone(), properties, version), properties, jsonMapper, guards,
-				meters);
+				meters, events);
 	}
 
 	@Bean

@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.codec.CodecException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
@@ -42,6 +43,9 @@ final class GraphApiTransport {
 	 */
 	static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
+	/** Upstream's "the access token is not valid". */
+	static final int INVALID_TOKEN = 190;
+
 	private final WebClient webClient;
 
 	private final GraphApiProperties properties;
@@ -52,13 +56,16 @@ final class GraphApiTransport {
 
 	private final MeterRegistry meters;
 
+	private final ApplicationEventPublisher events;
+
 	GraphApiTransport(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper,
-			BusinessGuardRegistry guards, MeterRegistry meters) {
+			BusinessGuardRegistry guards, MeterRegistry meters, ApplicationEventPublisher events) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
 		this.guards = guards;
 		this.meters = meters;
+		this.events = events;
 	}
 
 	/**
@@ -114,8 +121,19 @@ final class GraphApiTransport {
 			.onErrorMap(CodecException.class,
 					(ex) -> new GraphApiException(new GraphApiError(200, null, null, null,
 							"Graph API answered with a body that could not be read", null, !write), ex))
-			.doOnSuccess((body) -> record(sample, call, "success"))
-			.doOnError((ex) -> record(sample, call, GraphApiErrorClassifier.outcome(ex)));
+			.doOnSuccess((body) -> {
+				record(sample, call, "success");
+				if (call.policy().answersForTheToken()) {
+					this.events.publishEvent(new TokenAnswered(call.businessId(), true, null));
+				}
+			})
+			.doOnError((ex) -> {
+				record(sample, call, GraphApiErrorClassifier.outcome(ex));
+				if (call.policy().answersForTheToken() && ex instanceof GraphApiException failure
+						&& failure.getError().code() != null && failure.getError().code() == INVALID_TOKEN) {
+					this.events.publishEvent(new TokenAnswered(call.businessId(), false, failure.getError().message()));
+				}
+			});
 	}
 
 	// bytes: a decoder that logs what it decodes would log upstream's next links, which

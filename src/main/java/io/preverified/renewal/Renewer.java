@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 import io.preverified.actions.CodeRequests;
 import io.preverified.actions.NumberReverifier;
 import io.preverified.actions.VerificationAttemptResponse;
-import io.preverified.sync.BusinessDirectory;
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.web.ConflictException;
 import io.preverified.web.NotFoundException;
 import org.slf4j.Logger;
@@ -61,7 +62,11 @@ class Renewer {
 	}
 
 	void renewAll() {
-		for (String businessId : this.businesses.ids()) {
+		for (String businessId : this.businesses.all()
+			.stream()
+			.filter((business) -> !business.paused())
+			.map(Business::id)
+			.toList()) {
 			try {
 				renew(businessId);
 			}

@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.UnknownBusinessException;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
 import io.preverified.numbers.NumberClaim;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
 import io.preverified.numbers.PhoneNumberNormalizer;
-import io.preverified.sync.BusinessDirectory;
-import io.preverified.sync.UnknownBusinessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +66,7 @@ class ReservationCompletion {
 		if (!Reservation.HELD.equals(reservation.state())) {
 			throw new ReservationEndedException(id, reservation.state());
 		}
-		String token = this.businesses.find(reservation.businessId())
+		String token = this.businesses.active(reservation.businessId())
 			.orElseThrow(() -> new UnknownBusinessException(reservation.businessId()))
 			.accessToken();
 		String displayed;

@@ -127,6 +127,24 @@ class ReservationRepository {
 	 * @param now the time it ends
 	 * @return whether it was held
 	 */
+	/**
+	 * Ends every held reservation of a business, and frees their numbers.
+	 * @param businessId the business
+	 * @param now the time they end
+	 * @return how many ended
+	 */
+	int releaseAll(String businessId, Instant now) {
+		List<Long> released = this.jdbc.sql("""
+				update reservations set state = 'RELEASED', ended_at = :now
+				where business_id = :businessId and state = 'HELD' returning id""")
+			.param("businessId", businessId)
+			.param("now", SqlTime.utc(now))
+			.query(Long.class)
+			.list();
+		free(released);
+		return released.size();
+	}
+
 	boolean release(long id, Instant now) {
 		int released = this.jdbc.sql("""
 				update reservations set state = 'RELEASED', ended_at = :now

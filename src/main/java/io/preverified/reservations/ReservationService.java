@@ -7,11 +7,15 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.BusinessRemoved;
+import io.preverified.businesses.UnknownBusinessException;
 import io.preverified.numbers.NumberStore;
-import io.preverified.sync.BusinessDirectory;
-import io.preverified.sync.UnknownBusinessException;
 import io.preverified.web.ListResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ReservationService {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReservationService.class);
 
 	private final ReservationRepository repository;
 
@@ -84,6 +90,16 @@ class ReservationService {
 		}
 		count(reservation.businessId(), "released");
 		return get(id);
+	}
+
+	// the business is no longer kept: nothing it held may be handed out
+	@EventListener
+	@Transactional
+	void businessRemoved(BusinessRemoved event) {
+		int released = this.repository.releaseAll(event.businessId(), this.clock.instant());
+		if (released > 0) {
+			logger.info("Released {} reservations of business {}, which was removed", released, event.businessId());
+		}
 	}
 
 	private String known(String businessId) {

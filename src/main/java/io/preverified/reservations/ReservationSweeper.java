@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.preverified.sync.BusinessDirectory;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.sync.SyncRunEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

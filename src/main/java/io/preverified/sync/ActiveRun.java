@@ -1,5 +1,6 @@
 package io.preverified.sync;
 
+import io.preverified.businesses.Business;
 import io.preverified.numbers.ListedIds;
 import io.preverified.numbers.NumberWriter.ListingRun;
 
@@ -12,9 +13,9 @@ import io.preverified.numbers.NumberWriter.ListingRun;
  * @param lease the lock it holds
  * @param listed the ids it listed
  */
-record ActiveRun(long id, SyncProperties.Business business, RunLease lease, ListedIds listed) {
+record ActiveRun(long id, Business business, RunLease lease, ListedIds listed) {
 
-	ActiveRun(long id, SyncProperties.Business business, RunLease lease) {
+	ActiveRun(long id, Business business, RunLease lease) {
 		this(id, business, lease, new ListedIds());
 	}
 

@@ -4,15 +4,22 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A configured business as the API shows it; never its token.
+ * A business as the API shows it; never its token.
  *
  * @param id business id
  * @param name its label
+ * @param source {@code CONFIG} or {@code API}
+ * @param paused whether it is left alone (no run, no call upstream)
+ * @param tokenStatus what upstream last said of its token: {@code VALID},
+ * {@code REJECTED} or {@code UNKNOWN}
+ * @param tokenCheckedAt when upstream last said it
+ * @param tokenError upstream's message when it rejected the token
  * @param lastRun its latest run, or {@code null}
  * @param lastSuccessAt when its last successful run ended
  * @param numbers counts of its listed numbers
  */
-record BusinessResponse(String id, String name, SyncRunResponse lastRun, Instant lastSuccessAt, Numbers numbers) {
+record BusinessResponse(String id, String name, String source, boolean paused, String tokenStatus,
+		Instant tokenCheckedAt, String tokenError, SyncRunResponse lastRun, Instant lastSuccessAt, Numbers numbers) {
 
 	/**
 	 * Counts of listed numbers.

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.health.BoundedHealthIndicator;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -26,21 +27,22 @@ class SyncConfiguration {
 
 	@Bean
 	ThreadPoolTaskExecutor syncExecutor(SyncProperties properties) {
-		// a thread per business: how many sync at once is up to SyncSlotPool, which a
-		// throttled business lends its slot from
-		int threads = Math.max(properties.sync().maxConcurrentBusinesses(), properties.businesses().size());
+		// a thread per running business, however many are added at runtime: how many sync
+		// at once is up to SyncSlotPool, which a throttled business lends its slot from
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(threads);
-		executor.setMaxPoolSize(threads);
+		executor.setCorePoolSize(properties.sync().maxConcurrentBusinesses());
+		executor.setMaxPoolSize(Integer.MAX_VALUE);
+		executor.setQueueCapacity(0);
 		executor.setThreadNamePrefix("sync-");
 		return executor;
 	}
 
 	// bounded: with the database gone, health must still answer within seconds
 	@Bean
-	HealthIndicator syncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRunLifecycle syncRuns,
-			GraphApiClient graphApi, Clock clock) {
-		return new BoundedHealthIndicator("sync", new SyncHealthIndicator(properties, runs, syncRuns, graphApi, clock),
+	HealthIndicator syncHealthIndicator(SyncProperties properties, BusinessDirectory businesses, SyncRunRepository runs,
+			SyncRunLifecycle syncRuns, GraphApiClient graphApi, Clock clock) {
+		return new BoundedHealthIndicator("sync",
+				new SyncHealthIndicator(properties, businesses, runs, syncRuns, graphApi, clock),
 				BoundedHealthIndicator.DEFAULT_TIMEOUT, Status.UNKNOWN);
 	}
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.GraphApiClient;
 
 import org.springframework.boot.health.contributor.Health;
@@ -27,6 +29,8 @@ class SyncHealthIndicator implements HealthIndicator {
 
 	private final SyncProperties properties;
 
+	private final BusinessDirectory businesses;
+
 	private final SyncRunRepository runs;
 
 	private final SyncRunLifecycle syncRuns;
@@ -37,10 +41,11 @@ class SyncHealthIndicator implements HealthIndicator {
 
 	private final Instant startedAt;
 
-	SyncHealthIndicator(SyncProperties properties, SyncRunRepository runs, SyncRunLifecycle syncRuns,
-			GraphApiClient graphApi, Clock clock) {
+	SyncHealthIndicator(SyncProperties properties, BusinessDirectory businesses, SyncRunRepository runs,
+			SyncRunLifecycle syncRuns, GraphApiClient graphApi, Clock clock) {
 		this.syncRuns = syncRuns;
 		this.properties = properties;
+		this.businesses = businesses;
 		this.runs = runs;
 		this.graphApi = graphApi;
 		this.clock = clock;
@@ -53,13 +58,15 @@ class SyncHealthIndicator implements HealthIndicator {
 		Duration staleAfter = this.properties.sync().interval().multipliedBy(STALE_AFTER_INTERVALS);
 		Map<String, Object> businesses = new LinkedHashMap<>();
 		boolean stale = false;
-		for (SyncProperties.Business business : this.properties.businesses()) {
+		for (Business business : this.businesses.all()) {
 			Instant lastSuccess = this.syncRuns.lastSuccessAt(business.id()).orElse(null);
 			Instant since = (lastSuccess != null) ? lastSuccess : this.startedAt;
-			boolean businessStale = Duration.between(since, now).compareTo(staleAfter) > 0;
+			// a paused business is not synced, and not late
+			boolean businessStale = !business.paused() && Duration.between(since, now).compareTo(staleAfter) > 0;
 			stale |= businessStale;
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("name", business.name());
+			details.put("paused", business.paused());
 			details.put("last_success_at", lastSuccess);
 			details.put("last_run_status",
 					this.runs.findFirstByBusinessIdOrderByIdDesc(business.id())

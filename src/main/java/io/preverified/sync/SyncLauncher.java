@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
+import io.preverified.businesses.Business;
 import io.preverified.web.ConflictException;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -48,7 +49,7 @@ class SyncLauncher {
 	 * @param trigger what asks for the run
 	 * @return the run started and its completion, or empty when one is running
 	 */
-	Optional<StartedRun> start(SyncProperties.Business business, SyncRun.Trigger trigger) {
+	Optional<StartedRun> start(Business business, SyncRun.Trigger trigger) {
 		return Optional.ofNullable(start(business, trigger, () -> true).started());
 	}
 
@@ -59,14 +60,14 @@ class SyncLauncher {
 	 * @param interval time between the end of a run and the start of the next
 	 * @return whether the run started, the lock was busy, or the business is not due
 	 */
-	Launch startIfDue(SyncProperties.Business business, Duration interval) {
+	Launch startIfDue(Business business, Duration interval) {
 		return start(business, SyncRun.Trigger.SCHEDULED,
 				() -> this.runs.lastFinishedAt(business.id())
 					.map((finished) -> !finished.plus(interval).isAfter(this.clock.instant()))
 					.orElse(true));
 	}
 
-	private Launch start(SyncProperties.Business business, SyncRun.Trigger trigger, BooleanSupplier due) {
+	private Launch start(Business business, SyncRun.Trigger trigger, BooleanSupplier due) {
 		if (this.shutdown.isStopping()) {
 			throw new ServiceStoppingException();
 		}
@@ -102,7 +103,7 @@ class SyncLauncher {
 	 * a live replica holds its lock.
 	 * @param business the business
 	 */
-	void failAbandonedRuns(SyncProperties.Business business) {
+	void failAbandonedRuns(Business business) {
 		this.locks.tryLock(business.id()).ifPresent((lease) -> {
 			try (lease) {
 				this.runs.failAbandoned(business.id());

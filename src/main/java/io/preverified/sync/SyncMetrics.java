@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.BusinessesChanged;
 import io.preverified.numbers.NumberStatistics;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -30,7 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncMetrics {
 
-	private final SyncProperties properties;
+	private final BusinessDirectory businesses;
 
 	private final SyncRunLifecycle runs;
 
@@ -46,8 +48,9 @@ class SyncMetrics {
 
 	private final Map<String, Map<String, Long>> numberCounts = new ConcurrentHashMap<>();
 
-	SyncMetrics(SyncProperties properties, SyncRunLifecycle runs, NumberStatistics statistics, MeterRegistry meters) {
-		this.properties = properties;
+	SyncMetrics(BusinessDirectory businesses, SyncRunLifecycle runs, NumberStatistics statistics,
+			MeterRegistry meters) {
+		this.businesses = businesses;
 		this.runs = runs;
 		this.statistics = statistics;
 		this.meters = meters;
@@ -58,25 +61,41 @@ class SyncMetrics {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void registerBusinesses() {
-		for (SyncProperties.Business business : this.properties.businesses()) {
-			this.lastSuccess.put(business.id(),
-					this.runs.lastSuccessAt(business.id()).map(Instant::getEpochSecond).orElse(0L));
-			Gauge
-				.builder("preverified.last.success.timestamp.seconds", this.lastSuccess,
-						(times) -> times.getOrDefault(business.id(), 0L))
-				.description("End of the last successful run of a business, as epoch seconds")
-				.tag("business_id", business.id())
-				.register(this.meters);
-			Gauge
-				.builder("preverified.sync.removals.held", this.removalsHeld,
-						(held) -> held.getOrDefault(business.id(), 0))
-				.description("Numbers the last complete run of a business no longer listed but held back from "
-						+ "removal until the next complete run confirms")
-				.tag("business_id", business.id())
-				.register(this.meters);
-		}
-		this.properties.businesses().forEach((business) -> countNumbers(business.id()));
+		this.businesses.ids().forEach(this::register);
 		registerNumbers();
+	}
+
+	@EventListener
+	void businessesChanged(BusinessesChanged changed) {
+		changed.added().forEach(this::register);
+		changed.removed().forEach((businessId) -> {
+			this.meters.find("preverified.last.success.timestamp.seconds")
+				.tag("business_id", businessId)
+				.meters()
+				.forEach(this.meters::remove);
+			this.meters.find("preverified.sync.removals.held")
+				.tag("business_id", businessId)
+				.meters()
+				.forEach(this.meters::remove);
+			this.numberCounts.remove(businessId);
+		});
+		registerNumbers();
+	}
+
+	private void register(String businessId) {
+		this.lastSuccess.put(businessId, this.runs.lastSuccessAt(businessId).map(Instant::getEpochSecond).orElse(0L));
+		Gauge
+			.builder("preverified.last.success.timestamp.seconds", this.lastSuccess,
+					(times) -> times.getOrDefault(businessId, 0L))
+			.description("End of the last successful run of a business, as epoch seconds")
+			.tag("business_id", businessId)
+			.register(this.meters);
+		Gauge.builder("preverified.sync.removals.held", this.removalsHeld, (held) -> held.getOrDefault(businessId, 0))
+			.description("Numbers the last complete run of a business no longer listed but held back from "
+					+ "removal until the next complete run confirms")
+			.tag("business_id", businessId)
+			.register(this.meters);
+		countNumbers(businessId);
 	}
 
 	void runEnded(String businessId, SyncRun ended, Duration took, Instant endedAt) {

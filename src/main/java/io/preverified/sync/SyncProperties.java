@@ -1,18 +1,12 @@
 package io.preverified.sync;
 
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,53 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The businesses to sync and the schedule, bound from {@code preverified}.
+ * The schedule, bound from {@code preverified} (the businesses it syncs are the
+ * {@code businesses} module's).
  *
- * @param businesses one entry per business whose pre-verified numbers are synced
  * @param sync when runs happen
  */
 @Validated
 @ConfigurationProperties("preverified")
-record SyncProperties(@Valid @NotNull @DefaultValue List<Business> businesses,
-		@Valid @NotNull @DefaultValue Sync sync) {
-
-	SyncProperties {
-		Set<String> ids = new HashSet<>();
-		for (int i = 0; i < businesses.size(); i++) {
-			Business business = businesses.get(i);
-			// named as set, which bean validation would name accessToken
-			if (business.accessToken() == null || business.accessToken().isBlank()) {
-				throw new IllegalArgumentException("preverified.businesses[" + i + "].access-token is empty: every "
-						+ "business needs the token of a system user with business_management");
-			}
-			if (business.id() != null && !ids.add(business.id())) {
-				throw new IllegalArgumentException(
-						"preverified.businesses lists business id " + business.id() + " more than once");
-			}
-		}
-	}
-
-	Optional<Business> business(String id) {
-		return this.businesses.stream().filter((business) -> business.id().equals(id)).findFirst();
-	}
-
-	/**
-	 * A business to sync.
-	 *
-	 * @param id the business id at Meta
-	 * @param name optional label
-	 * @param accessToken token sent as a bearer token; never logged nor returned
-	 */
-	record Business(
-			@NotBlank @Pattern(regexp = "\\d{1,64}", message = "must be a business id of 1 to 64 digits") String id,
-			String name, @NotBlank String accessToken) {
-
-		@Override
-		public String toString() {
-			return "Business[id=%s, name=%s]".formatted(this.id, this.name);
-		}
-
-	}
+record SyncProperties(@Valid @NotNull @DefaultValue Sync sync) {
 
 	/**
 	 * The sync schedule.

@@ -3,6 +3,10 @@ package io.preverified.sync;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessAdmin;
+import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.TokenCheck;
 import io.preverified.numbers.NumberStatistics;
 import io.preverified.web.ListResponse;
 import jakarta.persistence.criteria.Predicate;
@@ -21,17 +25,20 @@ class SyncRunQueries {
 
 	private final SyncRunRepository runs;
 
-	private final SyncProperties properties;
+	private final BusinessDirectory businesses;
+
+	private final BusinessAdmin admin;
 
 	private final NumberStatistics statistics;
 
 	private final SyncRunLifecycle syncRuns;
 
-	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, SyncProperties properties,
+	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, BusinessDirectory businesses, BusinessAdmin admin,
 			NumberStatistics statistics) {
 		this.syncRuns = syncRuns;
 		this.runs = runs;
-		this.properties = properties;
+		this.businesses = businesses;
+		this.admin = admin;
 		this.statistics = statistics;
 	}
 
@@ -59,14 +66,16 @@ class SyncRunQueries {
 	}
 
 	List<BusinessResponse> businesses() {
-		return this.properties.businesses().stream().map(this::business).toList();
+		return this.businesses.all().stream().map(this::business).toList();
 	}
 
-	private BusinessResponse business(SyncProperties.Business business) {
+	BusinessResponse business(Business business) {
 		SyncRunResponse lastRun = this.runs.findFirstByBusinessIdOrderByIdDesc(business.id())
 			.map(SyncRunResponse::of)
 			.orElse(null);
-		return new BusinessResponse(business.id(), business.name(), lastRun,
+		TokenCheck token = this.admin.tokenCheck(business.id());
+		return new BusinessResponse(business.id(), business.name(), business.source().name(), business.paused(),
+				token.status(), token.checkedAt(), token.error(), lastRun,
 				this.syncRuns.lastSuccessAt(business.id()).orElse(null),
 				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())));
 	}

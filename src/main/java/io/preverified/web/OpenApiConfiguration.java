@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.method.HandlerMethod;
@@ -53,7 +54,7 @@ class OpenApiConfiguration {
 
 	private static final String ROLES = """
 			An API key from `preverified.api.keys`, sent as `Authorization: Bearer <key>`. Role `READ`: every \
-			GET endpoint. Role `ADMIN`: every endpoint, writes (POST, DELETE) included. With no key \
+			GET endpoint. Role `ADMIN`: every endpoint, writes (POST, PATCH, DELETE) included. With no key \
 			configured, reads are open and writes are refused unless `preverified.api.anonymous-writes` \
 			is on.""";
 
@@ -92,7 +93,8 @@ class OpenApiConfiguration {
 		return (operation, handler) -> {
 			addProblem(operation, HttpStatus.BAD_REQUEST, "A parameter or the body is invalid; the detail names it");
 			addProblem(operation, HttpStatus.UNAUTHORIZED, "No valid API key, while keys are configured");
-			if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(DeleteMapping.class)) {
+			if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PatchMapping.class)
+					|| handler.hasMethodAnnotation(DeleteMapping.class)) {
 				addProblem(operation, HttpStatus.FORBIDDEN, "The key has the READ role; this endpoint needs ADMIN");
 			}
 			if (hasPathVariable(handler)) {

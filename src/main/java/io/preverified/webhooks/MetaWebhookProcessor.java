@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
 import io.preverified.graphapi.WabaPhoneNumber;
@@ -13,7 +15,6 @@ import io.preverified.numbers.NumberClaim;
 import io.preverified.numbers.NumberStore;
 import io.preverified.numbers.PhoneNumberNormalizer;
 import io.preverified.reservations.ClaimRecorder;
-import io.preverified.sync.BusinessDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -121,8 +122,12 @@ class MetaWebhookProcessor {
 		}
 		List<WabaPhoneNumber> phoneNumbers = null;
 		GraphApiException refused = null;
-		for (String businessId : this.businesses.ids()) {
-			String token = this.businesses.find(businessId).orElseThrow().accessToken();
+		for (Business business : this.businesses.all()) {
+			if (business.paused()) {
+				continue;
+			}
+			String businessId = business.id();
+			String token = business.accessToken();
 			try {
 				phoneNumbers = this.graphApi.wabaPhoneNumbers(businessId, wabaId, token).block(UPSTREAM_TIMEOUT);
 				break;

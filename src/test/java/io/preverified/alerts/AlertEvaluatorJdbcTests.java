@@ -3,10 +3,12 @@ package io.preverified.alerts;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.preverified.DatabaseSlice;
 import io.preverified.MutableClock;
 import io.preverified.SeededNumbers;
+import io.preverified.businesses.BusinessDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +17,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 
 /**
  * The alert evaluation alone, on the real PostgreSQL with the real schema, numbers and
@@ -45,9 +49,27 @@ class AlertEvaluatorJdbcTests {
 	@Autowired
 	private JdbcTemplate jdbc;
 
+	// which businesses the service keeps: the directory's own tests read them from the
+	// configuration and the database
+	@MockitoBean
+	private BusinessDirectory businesses;
+
 	@BeforeEach
 	void stopTheClock() {
 		this.clock.set(NOW);
+		given(this.businesses.ids()).willReturn(List.of(BUSINESS, OTHER_BUSINESS));
+	}
+
+	@Test
+	void alertsOfABusinessNoLongerKeptResolve() {
+		seed("r-1", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(2)));
+		this.evaluator.evaluate();
+		given(this.businesses.ids()).willReturn(List.of(OTHER_BUSINESS));
+
+		this.evaluator.evaluate();
+
+		assertThat(this.jdbc.queryForList("select state from alerts where number_id = 'r-1'", String.class))
+			.containsExactly("RESOLVED");
 	}
 
 	@Test

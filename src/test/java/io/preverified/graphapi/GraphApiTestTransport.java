@@ -24,7 +24,8 @@ final class GraphApiTestTransport {
 		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, RetryRegistry.ofDefaults(),
 				CircuitBreakerRegistry.ofDefaults(), meters, pauses, Clock.systemUTC());
 		return new GraphApiTransport(GraphApiConfiguration.webClient(WebClient.builder(), properties, "test"),
-				properties, json, guards, meters);
+				properties, json, guards, meters, (event) -> {
+				});
 	}
 
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessAdmin;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.security.ApiSlice;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +32,16 @@ import static org.mockito.BDDMockito.then;
 @ApiSlice
 class BusinessesControllerTests {
 
-	private static final SyncProperties.Business ACME = new SyncProperties.Business("1001", "Acme", "token");
+	private static final Business ACME = new Business("1001", "Acme", "token", Business.Source.CONFIG, false);
 
 	@Autowired
 	private MockMvcTester mvc;
 
 	@MockitoBean
-	private SyncProperties properties;
+	private BusinessDirectory businesses;
+
+	@MockitoBean
+	private BusinessAdmin admin;
 
 	@MockitoBean
 	private SyncRunQueries queries;
@@ -45,7 +51,7 @@ class BusinessesControllerTests {
 
 	@Test
 	void adminKeyStartsARun() {
-		given(this.properties.business("1001")).willReturn(Optional.of(ACME));
+		given(this.businesses.find("1001")).willReturn(Optional.of(ACME));
 		SyncRun run = new SyncRun("1001", SyncRun.Trigger.MANUAL, Instant.EPOCH);
 		// as stored: the database gives it its id
 		ReflectionTestUtils.setField(run, "id", 42L);
@@ -78,7 +84,7 @@ class BusinessesControllerTests {
 
 	@Test
 	void unknownBusinessIsNotFound() {
-		given(this.properties.business("999")).willReturn(Optional.empty());
+		given(this.businesses.find("999")).willReturn(Optional.empty());
 
 		assertThat(this.mvc.post().uri("/api/v1/businesses/999/sync").header(HttpHeaders.AUTHORIZATION, ApiSlice.ADMIN))
 			.hasStatus(HttpStatus.NOT_FOUND)
@@ -90,7 +96,7 @@ class BusinessesControllerTests {
 
 	@Test
 	void businessAlreadyRunningIsAConflict() {
-		given(this.properties.business("1001")).willReturn(Optional.of(ACME));
+		given(this.businesses.find("1001")).willReturn(Optional.of(ACME));
 		given(this.launcher.start(any(), any())).willReturn(Optional.empty());
 
 		assertThat(

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.preverified.IntegrationTests;
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.GraphApiFaults;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class SyncIntegrationTests extends IntegrationTests {
 	private SyncLauncher launcher;
 
 	@Autowired
-	private SyncProperties properties;
+	private BusinessDirectory businesses;
 
 	@Test
 	void syncStoresExactlyUpstreamsNumbersWithEveryField() {
@@ -297,8 +299,8 @@ class SyncIntegrationTests extends IntegrationTests {
 		SyncRun abandoned = this.runs.start(BUSINESS_1, SyncRun.Trigger.SCHEDULED);
 		SyncRun live = this.runs.start(BUSINESS_2, SyncRun.Trigger.SCHEDULED);
 		try (RunLease liveLock = this.locks.tryLock(BUSINESS_2).orElseThrow()) {
-			this.launcher.failAbandonedRuns(this.properties.business(BUSINESS_1).orElseThrow());
-			this.launcher.failAbandonedRuns(this.properties.business(BUSINESS_2).orElseThrow());
+			this.launcher.failAbandonedRuns(this.businesses.find(BUSINESS_1).orElseThrow());
+			this.launcher.failAbandonedRuns(this.businesses.find(BUSINESS_2).orElseThrow());
 		}
 
 		assertThat(getJson("/api/v1/sync-runs/" + abandoned.getId()).get("status").asString()).isEqualTo("FAILED");
@@ -309,7 +311,7 @@ class SyncIntegrationTests extends IntegrationTests {
 	void scheduledRunIsDueAtOnceAfterStartUpEndedARunItsReplicaAbandoned() {
 		graphApi.business(BUSINESS_1, TOKEN_1, List.of());
 		SyncRun abandoned = this.runs.start(BUSINESS_1, SyncRun.Trigger.SCHEDULED);
-		SyncProperties.Business business = this.properties.business(BUSINESS_1).orElseThrow();
+		Business business = this.businesses.find(BUSINESS_1).orElseThrow();
 		this.launcher.failAbandonedRuns(business);
 
 		// the abandoned run was found just now, but it did not end just now: its business

@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import io.preverified.IsolatedServices;
 import io.preverified.TestServices;
+import io.preverified.businesses.Business;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class SyncLockLossIntegrationTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> count(jdbc, "status = 'SUCCEEDED'") == 1);
 			graphApi.slowDown(Duration.ofMillis(400), "/");
 			jdbc.update("update sync_runs set finished_at = finished_at - interval '2 hours'");
-			SyncProperties.Business business = service.getBean(SyncProperties.class).business(BUSINESS).orElseThrow();
+			Business business = service.getBean(BusinessDirectory.class).find(BUSINESS).orElseThrow();
 			// the first run keeps its lock until everything after its end is done
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> service.getBean(SyncLauncher.class).start(business, SyncRun.Trigger.MANUAL).isPresent());

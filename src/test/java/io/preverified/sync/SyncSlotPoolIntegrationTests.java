@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.preverified.IsolatedServices;
 import io.preverified.TestServices;
+import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.DemoInventory;
 import io.preverified.graphapi.FakeGraphApi;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,10 @@ class SyncSlotPoolIntegrationTests {
 				"preverified.businesses[1].access-token=token-" + OTHER, "preverified.sync.initial-delay=1h",
 				"preverified.sync.interval=1h", "preverified.sync.max-concurrent-businesses=1")) {
 			SyncLauncher launcher = service.getBean(SyncLauncher.class);
-			SyncProperties properties = service.getBean(SyncProperties.class);
-			launcher.start(properties.business(SLOWED).orElseThrow(), SyncRun.Trigger.MANUAL);
+			BusinessDirectory businesses = service.getBean(BusinessDirectory.class);
+			launcher.start(businesses.find(SLOWED).orElseThrow(), SyncRun.Trigger.MANUAL);
 			await().atMost(Duration.ofSeconds(10)).until(() -> pages(jdbc, SLOWED) >= 1);
-			launcher.start(properties.business(OTHER).orElseThrow(), SyncRun.Trigger.MANUAL);
+			launcher.start(businesses.find(OTHER).orElseThrow(), SyncRun.Trigger.MANUAL);
 
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> finishedAt(jdbc, SLOWED) != null && finishedAt(jdbc, OTHER) != null);

@@ -1,9 +1,9 @@
-package io.preverified.sync;
+package io.preverified.businesses;
 
 import io.preverified.web.NotFoundException;
 
 /**
- * Thrown when a request names a business that is not configured here.
+ * Thrown when a request names a business that the service does not keep.
  */
 public class UnknownBusinessException extends NotFoundException {
 

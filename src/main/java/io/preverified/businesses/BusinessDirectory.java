@@ -1,0 +1,147 @@
+package io.preverified.businesses;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every business the service keeps: those of the configuration, then those stored, their
+ * tokens decrypted, as of the last {@link #reload()}. At start-up, stored tokens of a
+ * previous key are encrypted again with the current one; tokens no configured key
+ * decrypts stop start-up.
+ */
+@Component
+public class BusinessDirectory {
+
+	private static final Logger logger = LoggerFactory.getLogger(BusinessDirectory.class);
+
+	private final BusinessesProperties properties;
+
+	private final StoredBusinessRepository stored;
+
+	private final TokenCipher cipher;
+
+	private final ApplicationEventPublisher events;
+
+	private volatile Map<String, Business> businesses;
+
+	BusinessDirectory(BusinessesProperties properties, StoredBusinessRepository stored, TokenCipher cipher,
+			ApplicationEventPublisher events) {
+		this.properties = properties;
+		this.stored = stored;
+		this.cipher = cipher;
+		this.events = events;
+		reencryptWithCurrentKey();
+		Map<String, Business> businesses = new LinkedHashMap<>();
+		List<String> undecryptable = read(businesses);
+		if (!undecryptable.isEmpty()) {
+			throw new UndecryptableTokensException(undecryptable);
+		}
+		this.businesses = businesses;
+	}
+
+	/**
+	 * Finds a business.
+	 * @param id its id
+	 * @return the business, paused or not
+	 */
+	public Optional<Business> find(String id) {
+		return Optional.ofNullable(this.businesses.get(id));
+	}
+
+	/**
+	 * Finds a business that may be called upstream: known and not paused.
+	 * @param id its id
+	 * @return the business
+	 */
+	public Optional<Business> active(String id) {
+		return find(id).filter((business) -> !business.paused());
+	}
+
+	/**
+	 * Every business, those of the configuration first.
+	 * @return the businesses
+	 */
+	public List<Business> all() {
+		return List.copyOf(this.businesses.values());
+	}
+
+	/**
+	 * The ids of every business.
+	 * @return the ids
+	 */
+	public List<String> ids() {
+		return List.copyOf(this.businesses.keySet());
+	}
+
+	/**
+	 * Reads the stored businesses again, and tells what changed.
+	 */
+	public synchronized void reload() {
+		Map<String, Business> before = this.businesses;
+		Map<String, Business> now = new LinkedHashMap<>();
+		List<String> undecryptable = read(now);
+		if (!undecryptable.isEmpty()) {
+			// another replica stored them with a key this one lacks: keep what it knew
+			logger.error("{}; this replica keeps the tokens it read before",
+					new UndecryptableTokensException(undecryptable).getMessage());
+			undecryptable.stream().filter(before::containsKey).forEach((id) -> now.put(id, before.get(id)));
+		}
+		this.businesses = now;
+		Set<String> added = new HashSet<>(now.keySet());
+		added.removeAll(before.keySet());
+		Set<String> removed = new HashSet<>(before.keySet());
+		removed.removeAll(now.keySet());
+		if (!now.equals(before)) {
+			logger.info("Businesses changed: {} added, {} removed, {} in all", added, removed, now.size());
+			this.events.publishEvent(new BusinessesChanged(added, removed));
+		}
+	}
+
+	// the businesses of the configuration, then those stored; the ids of those whose
+	// tokens no key decrypts
+	private List<String> read(Map<String, Business> all) {
+		this.properties.businesses().forEach((business) -> all.put(business.id(), business.business()));
+		List<String> undecryptable = new ArrayList<>();
+		for (StoredBusinessRepository.StoredBusiness business : this.stored.all()) {
+			if (all.containsKey(business.id())) {
+				logger.warn("Business {} is configured and stored; the configuration's is used", business.id());
+				continue;
+			}
+			Optional<String> token = this.cipher.decrypt(business.id(), business.tokenKeyId(),
+					business.tokenCiphertext());
+			if (token.isEmpty()) {
+				undecryptable.add(business.id());
+				continue;
+			}
+			all.put(business.id(),
+					new Business(business.id(), business.name(), token.get(), Business.Source.API, business.paused()));
+		}
+		return undecryptable;
+	}
+
+	private void reencryptWithCurrentKey() {
+		for (StoredBusinessRepository.StoredBusiness business : this.stored.all()) {
+			if (this.cipher.canEncrypt() && !this.cipher.isCurrent(business.tokenKeyId())) {
+				this.cipher.decrypt(business.id(), business.tokenKeyId(), business.tokenCiphertext())
+					.ifPresent((token) -> {
+						this.stored.update(business.withToken(this.cipher.encrypt(business.id(), token),
+								this.cipher.currentKeyId()), Instant.now());
+						logger.info("The token of business {} is encrypted with the current key now", business.id());
+					});
+			}
+		}
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.preverified.businesses;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.preverified.jdbc.SqlTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The businesses added through the API, their tokens as stored: encrypted.
+ */
+@Repository
+class StoredBusinessRepository {
+
+	private final JdbcClient jdbc;
+
+	StoredBusinessRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<StoredBusiness> all() {
+		return this.jdbc.sql("select id, name, paused, token_ciphertext, token_key_id from businesses order by id")
+			.query((row, index) -> new StoredBusiness(row.getString("id"), row.getString("name"),
+					row.getBoolean("paused"), row.getString("token_ciphertext"), row.getString("token_key_id")))
+			.list();
+	}
+
+	/**
+	 * Stores a new business.
+	 * @param business the business
+	 * @param at when
+	 * @return whether it was stored: {@code false} when the id exists
+	 */
+	boolean insert(StoredBusiness business, Instant at) {
+		return this.jdbc.sql("""
+				insert into businesses (id, name, paused, token_ciphertext, token_key_id, created_at, updated_at)
+				values (:id, :name, :paused, :token, :keyId, :at, :at)
+				on conflict (id) do nothing""")
+			.param("id", business.id())
+			.param("name", business.name())
+			.param("paused", business.paused())
+			.param("token", business.tokenCiphertext())
+			.param("keyId", business.tokenKeyId())
+			.param("at", SqlTime.utc(at))
+			.update() == 1;
+	}
+
+	boolean update(StoredBusiness business, Instant at) {
+		return this.jdbc.sql("""
+				update businesses set name = :name, paused = :paused, token_ciphertext = :token, token_key_id = :keyId,
+				    updated_at = :at
+				where id = :id""")
+			.param("id", business.id())
+			.param("name", business.name())
+			.param("paused", business.paused())
+			.param("token", business.tokenCiphertext())
+			.param("keyId", business.tokenKeyId())
+			.param("at", SqlTime.utc(at))
+			.update() == 1;
+	}
+
+	boolean delete(String id) {
+		return this.jdbc.sql("delete from businesses where id = :id").param("id", id).update() == 1;
+	}
+
+	/**
+	 * A business as stored.
+	 *
+	 * @param id its id
+	 * @param name its label
+	 * @param paused whether it is paused
+	 * @param tokenCiphertext its token, encrypted
+	 * @param tokenKeyId the id of the key that encrypted it
+	 */
+	record StoredBusiness(String id, String name, boolean paused, String tokenCiphertext, String tokenKeyId) {
+
+		StoredBusiness withName(String name) {
+			return new StoredBusiness(this.id, name, this.paused, this.tokenCiphertext, this.tokenKeyId);
+		}
+
+		StoredBusiness withPaused(boolean paused) {
+			return new StoredBusiness(this.id, this.name, paused, this.tokenCiphertext, this.tokenKeyId);
+		}
+
+		StoredBusiness withToken(String tokenCiphertext, String tokenKeyId) {
+			return new StoredBusiness(this.id, this.name, this.paused, tokenCiphertext, tokenKeyId);
+		}
+
+	}
+
+}
