@@ -95,10 +95,29 @@
       const runCell = run ? [run.status + ' ' + time(run.finished_at || run.started_at),
         run.error ? el('div', { class: 'error-text' }, run.error.message) : ''] : 'never';
       const actions = el('td', { class: 'actions' });
-      if (state.admin) {
+      const label = business.name || business.id;
+      if (state.admin && !business.paused) {
         actions.append(button('Sync now', (event) => act(event.target, 'Sync of ' + business.id, () => follow(business.id)),
-          { 'aria-label': 'Sync ' + (business.name || business.id) + ' now' }));
+          { 'aria-label': 'Sync ' + label + ' now' }));
       }
+      // only businesses added through the API change here; the configuration's change there
+      if (state.admin && business.source === 'API') {
+        actions.append(button(business.paused ? 'Resume' : 'Pause', (event) => act(event.target,
+          (business.paused ? 'Resume ' : 'Pause ') + label, async () => {
+            await api('PATCH', path('businesses', business.id), { paused: !business.paused });
+            await businesses();
+          }), { 'aria-label': (business.paused ? 'Resume ' : 'Pause ') + label }));
+        const token = el('input', { id: 'token-' + business.id, class: 'secret', autocomplete: 'off', spellcheck: 'false',
+          'data-1p-ignore': '', 'data-lpignore': 'true', size: '16' });
+        actions.append(el('span', { class: 'rotate' }, el('label', { for: 'token-' + business.id }, 'New token'), token,
+          button('Rotate token', (event) => act(event.target, 'Rotate the token of ' + label, async () => {
+            await api('PATCH', path('businesses', business.id), { access_token: token.value });
+            token.value = '';
+            await businesses();
+          }), { 'aria-label': 'Rotate the token of ' + label })));
+      }
+      const tokenCell = el('td', { class: 'token' }, business.token_status + (business.paused ? ' (paused)' : ''),
+        business.token_error ? el('div', { class: 'error-text' }, business.token_error) : '');
       body.append(el('tr', { 'data-business': business.id },
         el('th', { scope: 'row' }, business.name ? business.name + ' (' + business.id + ')' : business.id),
         el('td', { 'data-count': 'VERIFIED' }, String(counts.VERIFIED || 0)),
@@ -106,8 +125,21 @@
         el('td', { 'data-count': 'EXPIRED' }, String(counts.EXPIRED || 0)),
         el('td', {}, String(held.data.reduce((sum, reservation) => sum + reservation.numbers.length, 0))),
         el('td', {}, next.data.length ? time(next.data[0].verification_expiry_time) : ''),
-        el('td', {}, runCell), actions));
+        el('td', {}, runCell), tokenCell, actions));
     }
+    $('#business-form').hidden = !state.admin;
+  }
+
+  async function addBusiness(event) {
+    event.preventDefault();
+    const submit = event.target.querySelector('button');
+    await act(submit, 'Add business ' + $('#business-id').value, async () => {
+      await api('POST', '/api/v1/businesses', { id: $('#business-id').value, name: $('#business-name').value || null,
+        access_token: $('#business-token').value });
+      $('#business-token').value = '';
+      event.target.reset();
+      await businesses();
+    });
   }
 
   // starts a run and follows it until it ends
@@ -324,6 +356,7 @@
       location.reload();
     });
     $('#search-form').addEventListener('submit', search);
+    $('#business-form').addEventListener('submit', addBusiness);
     $('#chart-business').addEventListener('change', () => chart().catch((error) => status(error.message, true)));
     $('#alerts-severity').addEventListener('change', () => alerts(true).catch((error) => status(error.message, true)));
     $('#renewals-state').addEventListener('change', () => renewals(true).catch((error) => status(error.message, true)));

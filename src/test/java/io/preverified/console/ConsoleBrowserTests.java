@@ -46,6 +46,8 @@ class ConsoleBrowserTests extends BrowserTests {
 
 	private static final String GLOBEX = "9102";
 
+	private static final String SECRETS_KEY = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
 	@RegisterExtension
 	static final TestServices testServices = new TestServices();
 
@@ -66,7 +68,7 @@ class ConsoleBrowserTests extends BrowserTests {
 				"preverified.businesses[0].access-token=token-acme", "preverified.businesses[1].id=" + GLOBEX,
 				"preverified.businesses[1].name=Globex", "preverified.businesses[1].access-token=token-globex",
 				"preverified.sync.initial-delay=0s", "preverified.sync.interval=1h",
-				"preverified.api.anonymous-writes=true");
+				"preverified.api.anonymous-writes=true", "preverified.secrets.key=" + SECRETS_KEY);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> jdbc.queryForObject("select count(*) from sync_runs where status = 'SUCCEEDED'",
 					Long.class) == 2);
@@ -240,6 +242,44 @@ class ConsoleBrowserTests extends BrowserTests {
 				.findElement(By.cssSelector("#renewals tr[data-renewal='" + numberId + "'] .state"))
 				.getText()
 				.equals("Waiting for a code"));
+	}
+
+	@Test
+	void aBusinessIsAddedPausedAndGivenANewTokenFromThePage() throws Exception {
+		String id = "9103";
+		graphApi.business(id, "token-initech", DemoInventory.generate(id, "Initech", 10, Instant.now()));
+		open();
+
+		this.browser.findElement(By.id("business-id")).sendKeys(id);
+		this.browser.findElement(By.id("business-name")).sendKeys("Initech");
+		this.browser.findElement(By.id("business-token")).sendKeys("token-initech");
+		this.browser.findElement(By.cssSelector("#business-form button")).click();
+
+		WebElement row = Browser.waiting(this.browser)
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-business='" + id + "']")));
+		assertThat(row.findElement(By.className("token")).getText()).startsWith("VALID");
+		assertThat(this.browser.findElement(By.id("business-token")).getAttribute("value")).isEmpty();
+		row.findElement(By.xpath(".//button[text()='Pause']")).click();
+		Browser.waiting(this.browser)
+			.until((driver) -> driver.findElement(By.cssSelector("tr[data-business='" + id + "'] .token"))
+				.getText()
+				.contains("(paused)"));
+		assertThat(jdbc.queryForObject("select paused from businesses where id = ?", Boolean.class, id)).isTrue();
+
+		graphApi.business(id, "token-initech-2", graphApi.numbers(id));
+		WebElement paused = this.browser.findElement(By.cssSelector("tr[data-business='" + id + "']"));
+		paused.findElement(By.id("token-" + id)).sendKeys("token-initech-2");
+		paused.findElement(By.xpath(".//button[text()='Rotate token']")).click();
+		Browser.waiting(this.browser).until((driver) -> driver.findElement(By.id("status")).getText().endsWith("done"));
+		assertThat(jdbc.queryForObject("select token_ciphertext from businesses where id = ?", String.class, id))
+			.doesNotContain("token-initech");
+		// the other tests see the two businesses they started with
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/v1/businesses/" + id))
+				.DELETE()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(this.browser.findElement(By.cssSelector("tr[data-business='" + ACME + "']")).getText())
+			.doesNotContain("Pause");
 	}
 
 	@Test
