@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
 
@@ -55,6 +56,8 @@ class AlertQueries {
 			conditions.add("a.business_id = :businessId");
 			parameters.put("businessId", businessId);
 		}
+		conditions.add(BusinessScope.sql("a.business_id"));
+		parameters.put("scope", BusinessScope.current().sqlParameter());
 		if (severity != null) {
 			conditions.add("a.severity = :severity");
 			parameters.put("severity", severity.name());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,6 +35,7 @@ class ExpiryQueries {
 			from generate_series(0, :weeks - 1) as w(week)
 			left join numbers n on n.removed_at is null
 			    and (cast(:businessId as text) is null or n.business_id = :businessId)
+			    and (cast(:scope as text[]) is null or n.business_id = any(:scope))
 			    and n.verification_expiry_time >= cast(:now as timestamptz) + w.week * interval '7 days'
 			    and n.verification_expiry_time < cast(:now as timestamptz) + (w.week + 1) * interval '7 days'
 			group by w.week order by w.week""";
@@ -62,6 +64,7 @@ class ExpiryQueries {
 		return this.jdbc.sql(COUNT)
 			.param("weeks", weeks)
 			.param("businessId", businessId)
+			.param("scope", BusinessScope.current().sqlParameter())
 			.param("now", SqlTime.utc(now))
 			.param("critical", SqlTime.utc(now.plus(this.properties.critical())))
 			.param("warning", SqlTime.utc(now.plus(this.properties.warning())))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -160,8 +161,10 @@ class WebhookDeliveryRepository {
 					+ """
 							 from webhook_deliveries
 							where (cast(:state as text) is null or status = :state) and (cast(:beforeId as bigint) is null or id < :beforeId)
+							and (cast(:scope as text[]) is null or business_id = any(:scope))
 							order by id desc limit :limit""")
 			.param("state", state)
+			.param("scope", BusinessScope.current().sqlParameter())
 			.param("beforeId", beforeId)
 			.param("limit", limit)
 			.query(this::response)

@@ -3,6 +3,7 @@ package io.preverified.numbers;
 import java.util.List;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.Cursor;
 import io.preverified.web.EnumParameter;
 import io.preverified.web.Limit;
@@ -38,10 +39,12 @@ class ClaimsController {
 				 from claims
 				where (cast(:businessId as text) is null or business_id = :businessId)
 				and (cast(:source as text) is null or source = :source)
+				and (cast(:scope as text[]) is null or business_id = any(:scope))
 				and (cast(:afterTime as timestamptz) is null or (claimed_at, id) < (:afterTime, :afterId))
 				order by claimed_at desc, id desc limit :limit""")
 			.param("businessId", businessId)
 			.param("source", (filter != null) ? filter.name() : null)
+			.param("scope", BusinessScope.current().sqlParameter())
 			.param("afterTime", (cursor != null) ? SqlTime.utc(cursor.time()) : null)
 			.param("afterId", (cursor != null) ? cursor.id() : null)
 			.param("limit", pageSize + 1)

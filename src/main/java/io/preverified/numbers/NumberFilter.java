@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.InvalidParameterException;
 
 /**
@@ -66,6 +67,8 @@ record NumberFilter(String businessId, CodeVerificationStatus status, String pho
 			parameters.put("now", SqlTime.utc(now));
 			parameters.put("until", SqlTime.utc(now.plus(this.expiringWithin)));
 		}
+		conditions.add(BusinessScope.sql("n.business_id"));
+		parameters.put("scope", BusinessScope.current().sqlParameter());
 		if (!this.includeRemoved) {
 			conditions.add("n.removed_at is null");
 		}

@@ -9,6 +9,7 @@ import io.preverified.actions.CodeRequests;
 import io.preverified.actions.NumberReverifier;
 import io.preverified.actions.VerifiedNumberNotReadException;
 import io.preverified.numbers.PhoneNumberNormalizer;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.ConflictException;
 import io.preverified.web.NotFoundException;
 import org.slf4j.Logger;
@@ -102,7 +103,11 @@ class InboundCodeVerifier {
 		}
 		List<CodeRequests.Recipient> recipients = toE164
 			.map((e164) -> this.codeRequests.recipients(e164, now.minus(this.properties.maxCodeAge())))
-			.orElse(List.of());
+			.orElse(List.of())
+			.stream()
+			// a key limited to some businesses renews their numbers only
+			.filter((recipient) -> BusinessScope.current().allows(recipient.businessId()))
+			.toList();
 		if (recipients.isEmpty()) {
 			return this.messages.finish(id, null, InboundOutcome.UNKNOWN_NUMBER, null);
 		}

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -111,7 +112,10 @@ class InboundMessageRepository {
 				 from inbound_messages
 				where (cast(:outcome as text) is null or outcome = :outcome)
 				and (cast(:afterId as bigint) is null or id < :afterId)
+				and (cast(:scope as text[]) is null
+				    or number_id in (select id from numbers where business_id = any(:scope)))
 				order by id desc limit :limit""")
+			.param("scope", BusinessScope.current().sqlParameter())
 			.param("outcome", (outcome != null) ? outcome.name() : null)
 			.param("afterId", afterId)
 			.param("limit", limit)

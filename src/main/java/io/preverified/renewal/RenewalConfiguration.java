@@ -1,9 +1,12 @@
 package io.preverified.renewal;
 
 import io.preverified.alerts.ReverifyWindow;
+import io.preverified.web.ScopedPath;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Binds {@link RenewalProperties} and {@link InboundProperties}; a renewal may not start
@@ -19,6 +22,16 @@ class RenewalConfiguration {
 					+ ") must not be longer than preverified.alerts.reverify-window (" + reverifyWindow.duration()
 					+ "): upstream renews a verification only within it");
 		}
+	}
+
+	// a key limited to some businesses reaches the messages of their numbers only
+	@Bean
+	ScopedPath inboundMessagesScope(JdbcClient jdbc) {
+		return new ScopedPath("/api/v1/inbound-messages/", (id) -> jdbc
+			.sql("select n.business_id from inbound_messages m join numbers n on n.id = m.number_id where m.id = :id")
+			.param("id", Long.parseLong(id))
+			.query(String.class)
+			.optional());
 	}
 
 }

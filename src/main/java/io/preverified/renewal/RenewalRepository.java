@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -121,13 +122,15 @@ class RenewalRepository {
 				            else r.error_message end as error_message
 				    from renewals r join numbers n on n.id = r.number_id
 				    where (cast(:businessId as text) is null or r.business_id = :businessId)
-				    and (cast(:afterId as text) is null or r.number_id > :afterId)) renewal
+				    and (cast(:afterId as text) is null or r.number_id > :afterId)
+				    and (cast(:scope as text[]) is null or r.business_id = any(:scope))) renewal
 				where cast(:state as text) is null or state = :state
 				order by number_id limit :limit""")
 			.param("businessId", businessId)
 			.param("state", (state != null) ? state.name() : null)
 			.param("oldestCode", SqlTime.utc(now.minus(maxCodeAge)))
 			.param("afterId", afterId)
+			.param("scope", BusinessScope.current().sqlParameter())
 			.param("limit", limit)
 			.query(RenewalRepository::renewal)
 			.list();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -112,8 +113,9 @@ class ReservationRepository {
 				where (cast(:businessId as text) is null or r.business_id = :businessId)
 				and (cast(:state as text) is null or r.state = :state)
 				and (cast(:afterId as bigint) is null or r.id < :afterId)
-				order by r.id desc limit :limit""")
+				and\s""" + BusinessScope.sql("r.business_id") + " order by r.id desc limit :limit")
 			.param("businessId", businessId)
+			.param("scope", BusinessScope.current().sqlParameter())
 			.param("state", state)
 			.param("afterId", afterId)
 			.param("limit", limit)

@@ -11,6 +11,7 @@ import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.BusinessRemoved;
 import io.preverified.businesses.UnknownBusinessException;
 import io.preverified.numbers.NumberStore;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.ListResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,9 @@ class ReservationService {
 		Instant validUntil = now.plus(request.validFor());
 		// one reservation, one business: without one named, the first with enough numbers
 		String businessId = (request.businessId() != null) ? known(request.businessId())
-				: this.repository.businessWithEnough(this.businesses.ids(), validUntil, now, request.count())
+				: this.repository
+					.businessWithEnough(this.businesses.ids().stream().filter(BusinessScope.current()::allows).toList(),
+							validUntil, now, request.count())
 					.orElse(null);
 		List<String> chosen = (businessId != null)
 				? this.repository.lockHoldable(businessId, validUntil, now, request.count()) : List.of();
@@ -102,8 +105,12 @@ class ReservationService {
 		}
 	}
 
+	// a business the caller's key may reach
 	private String known(String businessId) {
-		return this.businesses.find(businessId).orElseThrow(() -> new UnknownBusinessException(businessId)).id();
+		return this.businesses.find(businessId)
+			.filter((business) -> BusinessScope.current().allows(business.id()))
+			.orElseThrow(() -> new UnknownBusinessException(businessId))
+			.id();
 	}
 
 	private ReservationResponse response(Reservation reservation) {

@@ -1,7 +1,11 @@
 package io.preverified.reservations;
 
+import io.preverified.web.ScopedPath;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Binds the settings of reservations.
@@ -9,5 +13,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReservationsProperties.class)
 class ReservationsConfiguration {
+
+	// a key limited to some businesses reaches their reservations only
+	@Bean
+	ScopedPath reservationsScope(JdbcClient jdbc) {
+		return new ScopedPath("/api/v1/reservations/",
+				(id) -> jdbc.sql("select business_id from reservations where id = :id")
+					.param("id", Long.parseLong(id))
+					.query(String.class)
+					.optional());
+	}
 
 }

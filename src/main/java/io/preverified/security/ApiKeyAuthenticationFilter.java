@@ -2,7 +2,9 @@ package io.preverified.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
+import io.preverified.web.BusinessScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,10 +36,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			this.keys.find(authorization.substring(BEARER.length()).strip())
-				.ifPresent((key) -> SecurityContextHolder.getContext()
-					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(key.name(), null,
-							List.of(new SimpleGrantedAuthority("ROLE_" + key.role().name())))));
+			this.keys.find(authorization.substring(BEARER.length()).strip()).ifPresent((key) -> {
+				UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken
+					.authenticated(key.name(), null, List.of(new SimpleGrantedAuthority("ROLE_" + key.role().name())));
+				authentication.setDetails(BusinessScope.of(Set.copyOf(key.businesses())));
+				SecurityContextHolder.getContext().setAuthentication(authentication);
+			});
 		}
 		chain.doFilter(request, response);
 	}

@@ -66,12 +66,14 @@ record ApiProperties(@DefaultValue("false") boolean anonymousWrites, @NotNull @D
 	 * @param name who holds it, for logs and audits
 	 * @param key the key, sent as {@code Authorization: Bearer <key>}; never logged
 	 * @param role what it may do
+	 * @param businesses the businesses it sees and acts on; none for every business
 	 */
-	record Key(@NotBlank String name, @NotBlank String key, @NotNull @DefaultValue("READ") Role role) {
+	record Key(@NotBlank String name, @NotBlank String key, @NotNull @DefaultValue("READ") Role role,
+			@NotNull @DefaultValue List<String> businesses) {
 
 		@Override
 		public String toString() {
-			return "Key[name=%s, role=%s]".formatted(this.name, this.role);
+			return "Key[name=%s, role=%s, businesses=%s]".formatted(this.name, this.role, this.businesses);
 		}
 
 	}

@@ -1,9 +1,11 @@
 package io.preverified.security;
 
+import io.preverified.web.ScopedPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +44,8 @@ class SecurityConfiguration {
 	static final String CONSOLE_POLICY = "default-src 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties properties, JsonMapper json) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiProperties properties, JsonMapper json,
+			ObjectProvider<ScopedPath> scopedPaths) throws Exception {
 		ApiKeyMatcher keys = new ApiKeyMatcher(properties.keys());
 		boolean open = keys.isEmpty();
 		if (open) {
@@ -69,6 +72,8 @@ class SecurityConfiguration {
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new CrossSiteWriteFilter(problems), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new ScopedResourceFilter(scopedPaths.orderedStream().toList(), problems),
+					ApiKeyAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(
 						(request, response, ex) -> problems.send(request, response, 401, unauthorized))

@@ -8,6 +8,7 @@ import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.UnknownBusinessException;
 import io.preverified.web.ApiProblems;
 import io.preverified.web.ApiProblems.Problem;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.InvalidParameterException;
 import io.preverified.web.ListResponse;
 
@@ -76,6 +77,10 @@ class BusinessesController {
 	BusinessResponse add(@RequestBody(required = false) NewBusiness business) {
 		if (business == null || business.id() == null || !ID.matcher(business.id()).matches()) {
 			throw new InvalidParameterException("id", "must be the business id at Meta, 1 to 64 digits");
+		}
+		if (!BusinessScope.current().allows(business.id())) {
+			// a key limited to some businesses adds only those
+			throw new UnknownBusinessException(business.id());
 		}
 		requireToken(business.accessToken());
 		requireName(business.name());

@@ -1,12 +1,14 @@
 package io.preverified.sync;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.health.BoundedHealthIndicator;
+import io.preverified.web.ScopedPath;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 
@@ -16,6 +18,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -54,6 +57,21 @@ class SyncConfiguration {
 					.usingDbTime()
 					.build());
 		return provider;
+	}
+
+	// a key limited to some businesses reaches them and their runs only
+	@Bean
+	ScopedPath syncRunsScope(JdbcClient jdbc) {
+		return new ScopedPath("/api/v1/sync-runs/",
+				(id) -> jdbc.sql("select business_id from sync_runs where id = :id")
+					.param("id", Long.parseLong(id))
+					.query(String.class)
+					.optional());
+	}
+
+	@Bean
+	ScopedPath businessesScope() {
+		return new ScopedPath("/api/v1/businesses/", Optional::of);
 	}
 
 }

@@ -8,6 +8,7 @@ import io.preverified.businesses.BusinessAdmin;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.TokenCheck;
 import io.preverified.numbers.NumberStatistics;
+import io.preverified.web.BusinessScope;
 import io.preverified.web.ListResponse;
 import jakarta.persistence.criteria.Predicate;
 
@@ -43,6 +44,7 @@ class SyncRunQueries {
 	}
 
 	ListResponse<SyncRunResponse> find(String businessId, SyncRun.Status status, Long afterId, int limit) {
+		BusinessScope scope = BusinessScope.current();
 		Specification<SyncRun> specification = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (businessId != null) {
@@ -50,6 +52,9 @@ class SyncRunQueries {
 			}
 			if (status != null) {
 				predicates.add(cb.equal(root.get("status"), status));
+			}
+			if (!scope.isEveryBusiness()) {
+				predicates.add(root.get("businessId").in(scope.ids()));
 			}
 			if (afterId != null) {
 				predicates.add(cb.lessThan(root.get("id"), afterId));
@@ -66,7 +71,12 @@ class SyncRunQueries {
 	}
 
 	List<BusinessResponse> businesses() {
-		return this.businesses.all().stream().map(this::business).toList();
+		BusinessScope scope = BusinessScope.current();
+		return this.businesses.all()
+			.stream()
+			.filter((business) -> scope.allows(business.id()))
+			.map(this::business)
+			.toList();
 	}
 
 	BusinessResponse business(Business business) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -31,6 +32,11 @@ class ReservationsControllerTests {
 
 	@Autowired
 	private MockMvcTester mvc;
+
+	// the configuration's lookup of a reservation's business, which this slice never
+	// calls
+	@MockitoBean
+	private JdbcClient jdbc;
 
 	@MockitoBean
 	private ReservationService reservations;
