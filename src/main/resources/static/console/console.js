@@ -193,6 +193,13 @@
     if (fresh) body.replaceChildren();
     for (const alert of list.data) {
       const actions = el('td', { class: 'actions' });
+      if (alert.kind === 'TOKEN') {
+        // a business's own alert: it ends when the business has a token upstream accepts
+        body.append(el('tr', { 'data-alert': String(alert.id), class: 'business-alert' },
+          el('th', { scope: 'row' }, 'Token of ' + alert.business_id + ' rejected'), el('td', {}, alert.business_id),
+          el('td', {}, ''), el('td', {}, alert.severity), el('td', { class: 'state' }, alert.state), actions));
+        continue;
+      }
       if (state.admin) {
         if (alert.state === 'FIRING') {
           actions.append(button('Acknowledge', (event) => act(event.target, 'Acknowledge alert ' + alert.id, async () => {

@@ -39,6 +39,15 @@ public final class TestPreverifiedSyncApplication {
 	 */
 	public static final String DEMO_TWILIO_AUTH_TOKEN = "demo-twilio-auth-token";
 
+	/**
+	 * The demo's key for tokens stored in the database (32 bytes, base64).
+	 */
+	public static final String DEMO_SECRETS_KEY = "ZGVtby1zZWNyZXRzLWtleS1vZi0zMi1ieXRlcyEhISE=";
+
+	// a portfolio the fake Graph API knows but the demo's configuration does not: it is
+	// added at runtime with POST /api/v1/businesses
+	private static final String[] RUNTIME_BUSINESS = { "845600123400321", "Hooli", "300" };
+
 	public static void main(String[] args) {
 		FakeGraphApi graphApi = FakeGraphApi.start();
 		// the demo's phones: each code the fake "sends" arrives as Twilio's signed SMS
@@ -61,6 +70,7 @@ public final class TestPreverifiedSyncApplication {
 		demoArgs.add("--preverified.meta-webhooks.verify-token=demo-verify-token");
 		demoArgs.add("--preverified.inbound.twilio-auth-token=" + DEMO_TWILIO_AUTH_TOKEN);
 		demoArgs.add("--preverified.renewal.enabled=true");
+		demoArgs.add("--preverified.secrets.key=" + DEMO_SECRETS_KEY);
 		logger.info("Fake Graph API at {}: a customer claims a number with POST {}/_fake/claim?business_id=..&"
 				+ "number_id=..&waba_id=..", graphApi.baseUrl(), graphApi.baseUrl());
 		Instant now = Instant.now();
@@ -74,6 +84,10 @@ public final class TestPreverifiedSyncApplication {
 			demoArgs.add("--preverified.businesses[%d].name=%s".formatted(i, name));
 			demoArgs.add("--preverified.businesses[%d].access-token=%s".formatted(i, token));
 		}
+		graphApi.business(RUNTIME_BUSINESS[0], "demo-token-hooli", DemoInventory.generate(RUNTIME_BUSINESS[0],
+				RUNTIME_BUSINESS[1], Integer.parseInt(RUNTIME_BUSINESS[2]), now));
+		logger.info("A business to add at runtime: POST /api/v1/businesses with {\"id\": \"{}\", \"name\": \"{}\", "
+				+ "\"access_token\": \"demo-token-hooli\"}", RUNTIME_BUSINESS[0], RUNTIME_BUSINESS[1]);
 		demoArgs.addAll(List.of(args));
 		ConfigurableApplicationContext service = SpringApplication.from(PreverifiedSyncApplication::main)
 			.with(TestDatabaseConfiguration.class)

@@ -23,6 +23,9 @@ class Alert {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
+	@Enumerated(EnumType.STRING)
+	private Kind kind;
+
 	private String numberId;
 
 	private String businessId;
@@ -59,6 +62,10 @@ class Alert {
 
 	Long getId() {
 		return this.id;
+	}
+
+	Kind getKind() {
+		return this.kind;
 	}
 
 	String getNumberId() {
@@ -113,6 +120,19 @@ class Alert {
 	enum State {
 
 		FIRING, ACKNOWLEDGED, RESOLVED
+
+	}
+
+	/**
+	 * What an alert is about.
+	 */
+	enum Kind {
+
+		/** A number nearing or past its expiry. */
+		NUMBER,
+
+		/** A business whose token upstream rejects (error 190): nothing of it syncs. */
+		TOKEN
 
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.TokenChecks;
 import io.preverified.jdbc.SqlArray;
 import io.preverified.jdbc.SqlTime;
 import org.slf4j.Logger;
@@ -86,16 +87,44 @@ class AlertEvaluator {
 		.map(Severity::name)
 		.toArray(String[]::new);
 
+	// a business's own alerts: one TOKEN alert for each business whose token upstream
+	// rejects, resolved once it accepts one
+	private static final String EVALUATE_BUSINESSES = """
+			with due as (
+			    select business_id from unnest(cast(:rejected as text[])) as rejected(business_id)
+			    where business_id = any(:kept) and (:everyBusiness or business_id = :businessId)),
+			open as (
+			    select a.id, a.business_id from alerts a
+			    where a.kind = 'TOKEN' and a.state <> 'RESOLVED' and (:everyBusiness or a.business_id = :businessId)),
+			fired as (
+			    insert into alerts (kind, business_id, severity, state, fired_at)
+			    select 'TOKEN', due.business_id, 'CRITICAL', 'FIRING', :now
+			    from due where not exists (select 1 from open where open.business_id = due.business_id)
+			    returning id, business_id),
+			resolved as (
+			    update alerts a set state = 'RESOLVED', resolved_at = :now from open
+			    where a.id = open.id and not exists (select 1 from due where due.business_id = open.business_id)
+			    returning a.id, a.business_id),
+			notified as (
+			    insert into alert_notifications (alert_id, business_id, status, created_at)
+			    select id, business_id, 'firing', cast(:now as timestamptz) from fired where :notify
+			    union all select id, business_id, 'resolved', cast(:now as timestamptz) from resolved where :notify)
+			select (select count(*) from fired) + (select count(*) from resolved)""";
+
 	private final AlertsProperties properties;
 
 	private final JdbcClient jdbc;
+
+	private final TokenChecks tokens;
 
 	private final BusinessDirectory businesses;
 
 	private final Clock clock;
 
-	AlertEvaluator(AlertsProperties properties, JdbcClient jdbc, BusinessDirectory businesses, Clock clock) {
+	AlertEvaluator(AlertsProperties properties, JdbcClient jdbc, BusinessDirectory businesses, TokenChecks tokens,
+			Clock clock) {
 		this.properties = properties;
+		this.tokens = tokens;
 		this.businesses = businesses;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -129,6 +158,15 @@ class AlertEvaluator {
 			.param("order", SqlArray.of("text", SEVERITY_ORDER))
 			// a business no longer kept has no alerts: its open ones resolve
 			.param("kept", SqlArray.of("text", this.businesses.ids().toArray()))
+			.param("notify", this.properties.webhook().enabled())
+			.query(Integer.class)
+			.single();
+		changed += this.jdbc.sql(EVALUATE_BUSINESSES)
+			.param("rejected", SqlArray.of("text", this.tokens.rejected().toArray()))
+			.param("kept", SqlArray.of("text", this.businesses.ids().toArray()))
+			.param("everyBusiness", businessId == null)
+			.param("businessId", (businessId != null) ? businessId : "")
+			.param("now", SqlTime.utc(now))
 			.param("notify", this.properties.webhook().enabled())
 			.query(Integer.class)
 			.single();

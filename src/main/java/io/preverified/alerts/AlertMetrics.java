@@ -27,7 +27,7 @@ class AlertMetrics {
 
 	private static final String OPEN_BY_SEVERITY = """
 			select business_id, severity, count(*) as open from alerts
-			where state <> 'RESOLVED' %s group by business_id, severity""";
+			where state <> 'RESOLVED' and kind = 'NUMBER' %s group by business_id, severity""";
 
 	private static final String NEXT_EXPIRY = """
 			select business_id, min(verification_expiry_time) as next_expiry from numbers

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertQueries {
 
 	static final String COLUMNS = """
-			a.id, a.number_id, a.business_id, a.phone_number, a.verification_expiry_time, a.severity, a.state,
+			a.id, a.kind, a.number_id, a.business_id, a.phone_number, a.verification_expiry_time, a.severity, a.state,
 			a.fired_at, a.acknowledged_at, a.resolved_at""";
 
 	private final AlertRepository alerts;
@@ -41,6 +41,7 @@ class AlertQueries {
 	/**
 	 * Alerts, soonest expiry first (no expiry last), then by id.
 	 * @param businessId only those of this business, or {@code null}
+	 * @param kind only those of this kind, or {@code null}
 	 * @param severity only those of this severity, or {@code null}
 	 * @param state only those in this state, or {@code null} for the open ones
 	 * @param after the cursor of the previous page, or {@code null}
@@ -48,7 +49,8 @@ class AlertQueries {
 	 * @return one page
 	 */
 	@Transactional(readOnly = true)
-	ListResponse<AlertResponse> find(String businessId, Severity severity, Alert.State state, String after, int limit) {
+	ListResponse<AlertResponse> find(String businessId, Alert.Kind kind, Severity severity, Alert.State state,
+			String after, int limit) {
 		Cursor.TimeAndId cursor = Cursor.decodeTimeAndId(after);
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> parameters = new HashMap<>();
@@ -58,6 +60,10 @@ class AlertQueries {
 		}
 		conditions.add(BusinessScope.sql("a.business_id"));
 		parameters.put("scope", BusinessScope.current().sqlParameter());
+		if (kind != null) {
+			conditions.add("a.kind = :kind");
+			parameters.put("kind", kind.name());
+		}
 		if (severity != null) {
 			conditions.add("a.severity = :severity");
 			parameters.put("severity", severity.name());

@@ -19,7 +19,12 @@ record AlertmanagerAlert(Map<String, String> labels, Map<String, String> annotat
 
 	static final String NAME = "PreverifiedNumberExpiring";
 
+	static final String TOKEN_REJECTED = "PreverifiedTokenRejected";
+
 	static AlertmanagerAlert firing(AlertResponse alert, Instant endsAt) {
+		if (alert.kind() == Alert.Kind.TOKEN) {
+			return tokenRejected(alert, endsAt);
+		}
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put("alertname", NAME);
 		labels.put("severity", routingSeverity(alert.severity()));
@@ -39,6 +44,18 @@ record AlertmanagerAlert(Map<String, String> labels, Map<String, String> annotat
 		if (expiry != null) {
 			annotations.put("verification_expiry_time", expiry);
 		}
+		return new AlertmanagerAlert(labels, annotations, alert.firedAt(), endsAt);
+	}
+
+	// nothing of the business syncs until its token is replaced
+	private static AlertmanagerAlert tokenRejected(AlertResponse alert, Instant endsAt) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("alertname", TOKEN_REJECTED);
+		labels.put("severity", "critical");
+		labels.put("business_id", alert.businessId());
+		Map<String, String> annotations = new LinkedHashMap<>();
+		annotations.put("summary", "The Graph API rejects the access token of business " + alert.businessId()
+				+ ": nothing of it syncs until the token is replaced");
 		return new AlertmanagerAlert(labels, annotations, alert.firedAt(), endsAt);
 	}
 

@@ -33,9 +33,11 @@ class AlertsController {
 
 	@GetMapping
 	ListResponse<AlertResponse> list(@RequestParam(name = "business_id", required = false) String businessId,
-			@RequestParam(required = false) String severity, @RequestParam(required = false) String state,
-			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String after) {
-		return this.queries.find(businessId, EnumParameter.parse("severity", severity, Severity.class),
+			@RequestParam(required = false) String kind, @RequestParam(required = false) String severity,
+			@RequestParam(required = false) String state, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String after) {
+		return this.queries.find(businessId, EnumParameter.parse("kind", kind, Alert.Kind.class),
+				EnumParameter.parse("severity", severity, Severity.class),
 				EnumParameter.parse("state", state, Alert.State.class), after, Limit.of(limit));
 	}
 

@@ -52,7 +52,8 @@ record WebhookPayload(String idempotencyKey, String status, String businessId, L
 	 * One alert in a notification.
 	 *
 	 * @param status {@code firing} or {@code resolved}
-	 * @param labels business_id, number_id, phone_number and severity
+	 * @param labels kind (NUMBER or TOKEN), business_id, number_id, phone_number and
+	 * severity
 	 * @param startsAt when it fired
 	 * @param endsAt when it resolved, or {@code null}
 	 * @param verificationExpiryTime when the number's verification expires
@@ -63,6 +64,7 @@ record WebhookPayload(String idempotencyKey, String status, String businessId, L
 
 		static Item of(Alert alert, String status) {
 			Map<String, String> labels = new LinkedHashMap<>();
+			labels.put("kind", alert.getKind().name());
 			labels.put("business_id", alert.getBusinessId());
 			labels.put("number_id", alert.getNumberId());
 			labels.put("phone_number", alert.getPhoneNumber());

@@ -3,6 +3,7 @@ package io.preverified.businesses;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,6 +79,16 @@ public class TokenChecks {
 					row.getString("error_message")))
 			.optional()
 			.orElse(TokenCheck.UNKNOWN);
+	}
+
+	/**
+	 * The businesses whose token upstream rejected last.
+	 * @return their ids
+	 */
+	public List<String> rejected() {
+		return this.jdbc.sql("select business_id from token_checks where status = 'REJECTED'")
+			.query(String.class)
+			.list();
 	}
 
 	void record(String businessId, TokenCheck check) {

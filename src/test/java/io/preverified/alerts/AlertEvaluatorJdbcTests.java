@@ -9,6 +9,7 @@ import io.preverified.DatabaseSlice;
 import io.preverified.MutableClock;
 import io.preverified.SeededNumbers;
 import io.preverified.businesses.BusinessDirectory;
+import io.preverified.businesses.TokenChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,10 +55,38 @@ class AlertEvaluatorJdbcTests {
 	@MockitoBean
 	private BusinessDirectory businesses;
 
+	// what upstream said of the tokens: the businesses module's own tests read it from
+	// its
+	// table
+	@MockitoBean
+	private TokenChecks tokens;
+
 	@BeforeEach
 	void stopTheClock() {
 		this.clock.set(NOW);
 		given(this.businesses.ids()).willReturn(List.of(BUSINESS, OTHER_BUSINESS));
+	}
+
+	@Test
+	void aRejectedTokenFiresOneAlertOfItsBusinessUntilATokenIsAcceptedAgain() {
+		given(this.tokens.rejected()).willReturn(List.of(BUSINESS));
+
+		this.evaluator.evaluate();
+		this.evaluator.evaluate(BUSINESS);
+
+		assertThat(this.jdbc.queryForList(
+				"select kind || ':' || severity || ':' || state from alerts where business_id = ? and number_id is null",
+				String.class, BUSINESS))
+			.containsExactly("TOKEN:CRITICAL:FIRING");
+		given(this.tokens.rejected()).willReturn(List.of());
+		this.evaluator.evaluate(BUSINESS);
+		assertThat(this.jdbc.queryForList("select state from alerts where business_id = ? and kind = 'TOKEN'",
+				String.class, BUSINESS))
+			.containsExactly("RESOLVED");
+		assertThat(
+				this.jdbc.queryForList("select n.status from alert_notifications n join alerts a on a.id = n.alert_id "
+						+ "where a.kind = 'TOKEN' and a.business_id = ? order by n.id", String.class, BUSINESS))
+			.containsExactly("firing", "resolved");
 	}
 
 	@Test

@@ -179,6 +179,27 @@ class BusinessesAtRuntimeIntegrationTests {
 		JsonNode business = listed(replicas.get(0)).get(REVOKED);
 		assertThat(business.get("token_error").asString()).contains("access token");
 		assertThat(business.get("token_checked_at").isNull()).isFalse();
+		await().atMost(Duration.ofSeconds(30)).until(() -> tokenAlerts("FIRING") == 1);
+		JsonNode alert = json
+			.readTree(send("GET", replicas.get(1), "/api/v1/alerts?kind=TOKEN&business_id=" + REVOKED, null).body())
+			.at("/data/0");
+		assertThat(alert.get("kind").asString()).isEqualTo("TOKEN");
+		assertThat(alert.get("number_id").isNull()).isTrue();
+
+		// the right token again: the alert resolves with the next run
+		graphApi.business(REVOKED, "EAAG-token-of-" + REVOKED, graphApi.numbers(REVOKED));
+		assertThat(send("PATCH", replicas.get(0), "/api/v1/businesses/" + REVOKED,
+				"{\"access_token\": \"EAAG-token-of-" + REVOKED + "\"}")
+			.statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> send("POST", replicas.get(0), "/api/v1/businesses/" + REVOKED + "/sync", "")
+				.statusCode() == 202);
+		await().atMost(Duration.ofSeconds(30)).until(() -> tokenAlerts("RESOLVED") == 1 && tokenAlerts("FIRING") == 0);
+	}
+
+	private static int tokenAlerts(String state) {
+		return jdbc.queryForObject("select count(*) from alerts where business_id = ? and kind = 'TOKEN' and state = ?",
+				Integer.class, REVOKED, state);
 	}
 
 	@Test
