@@ -134,13 +134,19 @@ class BusinessesAtRuntimeIntegrationTests {
 		assertThat(send("POST", replicas.get(0), "/api/v1/businesses/" + id + "/sync", "").statusCode()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(30)).until(() -> succeededRuns(id) > before);
 
-		// paused: both replicas know, runs are refused and nothing calls upstream
+		// paused: both replicas know, runs and code requests are refused, nothing calls
+		// upstream
 		assertThat(send("PATCH", replicas.get(0), "/api/v1/businesses/" + id, "{\"paused\": true}").statusCode())
 			.isEqualTo(200);
 		await().atMost(Duration.ofSeconds(10)).until(() -> listed(replicas.get(1)).get(id).get("paused").asBoolean());
+		String number = anyNumberOf(id);
+		int calls = callsFor(id, number);
 		HttpResponse<String> refused = send("POST", replicas.get(1), "/api/v1/businesses/" + id + "/sync", "");
 		assertThat(refused.statusCode()).isEqualTo(409);
 		assertThat(refused.body()).contains("paused");
+		assertThat(send("POST", replicas.get(0), "/api/v1/numbers/" + number + "/request-code", "{}").statusCode())
+			.isEqualTo(409);
+		assertThat(callsFor(id, number)).isEqualTo(calls);
 		assertThat(send("PATCH", replicas.get(1), "/api/v1/businesses/" + id, "{\"paused\": false}").statusCode())
 			.isEqualTo(200);
 
@@ -268,6 +274,19 @@ class BusinessesAtRuntimeIntegrationTests {
 			properties.add("preverified.secrets.previous-keys[0]=" + previousKey);
 		}
 		return properties.toArray(String[]::new);
+	}
+
+	// requests upstream about a business or one of its numbers
+	private static int callsFor(String businessId, String numberId) {
+		return (int) graphApi.requests()
+			.stream()
+			.filter((request) -> request.getUrl().encodedPath().contains("/" + businessId + "/")
+					|| request.getUrl().encodedPath().contains("/" + numberId + "/"))
+			.count();
+	}
+
+	private static String anyNumberOf(String businessId) {
+		return jdbc.queryForObject("select min(id) from numbers where business_id = ?", String.class, businessId);
 	}
 
 	private static int succeededRuns(String businessId) {
