@@ -17,20 +17,13 @@ class AlertsConfiguration {
 	// a key limited to some businesses reaches their alerts and deliveries only
 	@Bean
 	ScopedPath alertsScope(JdbcClient jdbc) {
-		return new ScopedPath("/api/v1/alerts/",
-				(id) -> jdbc.sql("select business_id from alerts where id = :id")
-					.param("id", Long.parseLong(id))
-					.query(String.class)
-					.optional());
+		return ScopedPath.of("/api/v1/alerts/", jdbc, "select business_id from alerts where id = cast(:id as bigint)");
 	}
 
 	@Bean
 	ScopedPath webhookDeliveriesScope(JdbcClient jdbc) {
-		return new ScopedPath("/api/v1/webhook-deliveries/",
-				(id) -> jdbc.sql("select business_id from webhook_deliveries where id = :id")
-					.param("id", Long.parseLong(id))
-					.query(String.class)
-					.optional());
+		return ScopedPath.of("/api/v1/webhook-deliveries/", jdbc,
+				"select business_id from webhook_deliveries where id = cast(:id as bigint)");
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.preverified.businesses;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.preverified.jdbc.SqlTime;
 
@@ -37,28 +39,25 @@ class StoredBusinessRepository {
 		return this.jdbc.sql("""
 				insert into businesses (id, name, paused, token_ciphertext, token_key_id, created_at, updated_at)
 				values (:id, :name, :paused, :token, :keyId, :at, :at)
-				on conflict (id) do nothing""")
-			.param("id", business.id())
-			.param("name", business.name())
-			.param("paused", business.paused())
-			.param("token", business.tokenCiphertext())
-			.param("keyId", business.tokenKeyId())
-			.param("at", SqlTime.utc(at))
-			.update() == 1;
+				on conflict (id) do nothing""").params(parameters(business, at)).update() == 1;
 	}
 
 	boolean update(StoredBusiness business, Instant at) {
 		return this.jdbc.sql("""
 				update businesses set name = :name, paused = :paused, token_ciphertext = :token, token_key_id = :keyId,
 				    updated_at = :at
-				where id = :id""")
-			.param("id", business.id())
-			.param("name", business.name())
-			.param("paused", business.paused())
-			.param("token", business.tokenCiphertext())
-			.param("keyId", business.tokenKeyId())
-			.param("at", SqlTime.utc(at))
-			.update() == 1;
+				where id = :id""").params(parameters(business, at)).update() == 1;
+	}
+
+	private static Map<String, Object> parameters(StoredBusiness business, Instant at) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("id", business.id());
+		parameters.put("name", business.name());
+		parameters.put("paused", business.paused());
+		parameters.put("token", business.tokenCiphertext());
+		parameters.put("keyId", business.tokenKeyId());
+		parameters.put("at", SqlTime.utc(at));
+		return parameters;
 	}
 
 	boolean delete(String id) {

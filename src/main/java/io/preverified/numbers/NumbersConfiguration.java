@@ -15,11 +15,7 @@ class NumbersConfiguration {
 	// a key limited to some businesses reaches their numbers (and acts on them) only
 	@Bean
 	ScopedPath numbersScope(JdbcClient jdbc) {
-		return new ScopedPath("/api/v1/numbers/",
-				(id) -> jdbc.sql("select business_id from numbers where id = :id")
-					.param("id", id)
-					.query(String.class)
-					.optional());
+		return ScopedPath.of("/api/v1/numbers/", jdbc, "select business_id from numbers where id = :id");
 	}
 
 }

@@ -27,11 +27,8 @@ class RenewalConfiguration {
 	// a key limited to some businesses reaches the messages of their numbers only
 	@Bean
 	ScopedPath inboundMessagesScope(JdbcClient jdbc) {
-		return new ScopedPath("/api/v1/inbound-messages/", (id) -> jdbc
-			.sql("select n.business_id from inbound_messages m join numbers n on n.id = m.number_id where m.id = :id")
-			.param("id", Long.parseLong(id))
-			.query(String.class)
-			.optional());
+		return ScopedPath.of("/api/v1/inbound-messages/", jdbc, "select n.business_id from inbound_messages m "
+				+ "join numbers n on n.id = m.number_id where m.id = cast(:id as bigint)");
 	}
 
 }

@@ -17,11 +17,8 @@ class ReservationsConfiguration {
 	// a key limited to some businesses reaches their reservations only
 	@Bean
 	ScopedPath reservationsScope(JdbcClient jdbc) {
-		return new ScopedPath("/api/v1/reservations/",
-				(id) -> jdbc.sql("select business_id from reservations where id = :id")
-					.param("id", Long.parseLong(id))
-					.query(String.class)
-					.optional());
+		return ScopedPath.of("/api/v1/reservations/", jdbc,
+				"select business_id from reservations where id = cast(:id as bigint)");
 	}
 
 }

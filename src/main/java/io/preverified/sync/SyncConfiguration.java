@@ -62,11 +62,8 @@ class SyncConfiguration {
 	// a key limited to some businesses reaches them and their runs only
 	@Bean
 	ScopedPath syncRunsScope(JdbcClient jdbc) {
-		return new ScopedPath("/api/v1/sync-runs/",
-				(id) -> jdbc.sql("select business_id from sync_runs where id = :id")
-					.param("id", Long.parseLong(id))
-					.query(String.class)
-					.optional());
+		return ScopedPath.of("/api/v1/sync-runs/", jdbc,
+				"select business_id from sync_runs where id = cast(:id as bigint)");
 	}
 
 	@Bean
