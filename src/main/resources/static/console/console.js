@@ -124,6 +124,9 @@
         el('td', { 'data-count': 'NOT_VERIFIED' }, String(counts.NOT_VERIFIED || 0)),
         el('td', { 'data-count': 'EXPIRED' }, String(counts.EXPIRED || 0)),
         el('td', {}, String(held.data.reduce((sum, reservation) => sum + reservation.numbers.length, 0))),
+        // what Embedded Signup can still offer, and for how long at the pace of the last 30 days
+        el('td', { class: 'pool' }, business.pool ? String(business.pool.offerable) + (business.pool.days_until_empty != null
+          ? ' (' + Math.floor(business.pool.days_until_empty) + ' days)' : '') : ''),
         el('td', {}, next.data.length ? time(next.data[0].verification_expiry_time) : ''),
         el('td', {}, runCell), tokenCell, actions));
     }

@@ -125,8 +125,8 @@ public abstract class IntegrationTests {
 		for (int attempt = 1;; attempt++) {
 			try {
 				this.jdbc.execute("truncate numbers, number_history, sync_runs, alerts, "
-						+ "alert_notifications, webhook_deliveries, verification_attempts, reservations, reservation_numbers "
-						+ "restart identity cascade");
+						+ "alert_notifications, webhook_deliveries, verification_attempts, reservations, reservation_numbers, "
+						+ "token_checks " + "restart identity cascade");
 				return;
 			}
 			catch (PessimisticLockingFailureException ex) {

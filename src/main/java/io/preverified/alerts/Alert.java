@@ -132,7 +132,13 @@ class Alert {
 		NUMBER,
 
 		/** A business whose token upstream rejects (error 190): nothing of it syncs. */
-		TOKEN
+		TOKEN,
+
+		/**
+		 * A business with fewer offerable numbers than
+		 * {@code preverified.pool.min-offerable}.
+		 */
+		POOL
 
 	}
 

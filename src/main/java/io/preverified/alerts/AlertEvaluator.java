@@ -2,12 +2,15 @@ package io.preverified.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.TokenChecks;
 import io.preverified.jdbc.SqlArray;
 import io.preverified.jdbc.SqlTime;
+import io.preverified.numbers.Pools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,29 +90,40 @@ class AlertEvaluator {
 		.map(Severity::name)
 		.toArray(String[]::new);
 
-	// a business's own alerts: one TOKEN alert for each business whose token upstream
-	// rejects, resolved once it accepts one
+	// a business's own alerts, one open per kind: TOKEN while upstream rejects its token,
+	// POOL while it has fewer offerable numbers than it must keep (CRITICAL at none);
+	// each
+	// follows its severity and resolves when its cause is gone
 	private static final String EVALUATE_BUSINESSES = """
 			with due as (
-			    select business_id from unnest(cast(:rejected as text[])) as rejected(business_id)
-			    where business_id = any(:kept) and (:everyBusiness or business_id = :businessId)),
+			    select d.business_id, d.kind, d.severity
+			    from unnest(cast(:dueBusinesses as text[]), cast(:dueKinds as text[]), cast(:dueSeverities as text[]))
+			        as d(business_id, kind, severity)
+			    where d.business_id = any(:kept) and (:everyBusiness or d.business_id = :businessId)),
 			open as (
-			    select a.id, a.business_id from alerts a
-			    where a.kind = 'TOKEN' and a.state <> 'RESOLVED' and (:everyBusiness or a.business_id = :businessId)),
+			    select a.id, a.business_id, a.kind, a.severity from alerts a
+			    where a.kind <> 'NUMBER' and a.state <> 'RESOLVED' and (:everyBusiness or a.business_id = :businessId)),
 			fired as (
 			    insert into alerts (kind, business_id, severity, state, fired_at)
-			    select 'TOKEN', due.business_id, 'CRITICAL', 'FIRING', :now
-			    from due where not exists (select 1 from open where open.business_id = due.business_id)
+			    select due.kind, due.business_id, due.severity, 'FIRING', :now from due
+			    where not exists (select 1 from open where open.business_id = due.business_id and open.kind = due.kind)
 			    returning id, business_id),
+			changed as (
+			    update alerts a set severity = due.severity, state = 'FIRING', acknowledged_at = null
+			    from open join due on due.business_id = open.business_id and due.kind = open.kind
+			    where a.id = open.id and open.severity <> due.severity
+			    returning a.id, a.business_id),
 			resolved as (
 			    update alerts a set state = 'RESOLVED', resolved_at = :now from open
-			    where a.id = open.id and not exists (select 1 from due where due.business_id = open.business_id)
+			    where a.id = open.id
+			    and not exists (select 1 from due where due.business_id = open.business_id and due.kind = open.kind)
 			    returning a.id, a.business_id),
 			notified as (
 			    insert into alert_notifications (alert_id, business_id, status, created_at)
 			    select id, business_id, 'firing', cast(:now as timestamptz) from fired where :notify
+			    union all select id, business_id, 'firing', cast(:now as timestamptz) from changed where :notify
 			    union all select id, business_id, 'resolved', cast(:now as timestamptz) from resolved where :notify)
-			select (select count(*) from fired) + (select count(*) from resolved)""";
+			select (select count(*) from fired) + (select count(*) from changed) + (select count(*) from resolved)""";
 
 	private final AlertsProperties properties;
 
@@ -117,13 +131,16 @@ class AlertEvaluator {
 
 	private final TokenChecks tokens;
 
+	private final Pools pools;
+
 	private final BusinessDirectory businesses;
 
 	private final Clock clock;
 
 	AlertEvaluator(AlertsProperties properties, JdbcClient jdbc, BusinessDirectory businesses, TokenChecks tokens,
-			Clock clock) {
+			Pools pools, Clock clock) {
 		this.properties = properties;
+		this.pools = pools;
 		this.tokens = tokens;
 		this.businesses = businesses;
 		this.jdbc = jdbc;
@@ -161,8 +178,11 @@ class AlertEvaluator {
 			.param("notify", this.properties.webhook().enabled())
 			.query(Integer.class)
 			.single();
+		List<BusinessAlert> due = businessAlertsDue();
 		changed += this.jdbc.sql(EVALUATE_BUSINESSES)
-			.param("rejected", SqlArray.of("text", this.tokens.rejected().toArray()))
+			.param("dueBusinesses", SqlArray.of("text", due.stream().map(BusinessAlert::businessId).toArray()))
+			.param("dueKinds", SqlArray.of("text", due.stream().map((alert) -> alert.kind().name()).toArray()))
+			.param("dueSeverities", SqlArray.of("text", due.stream().map((alert) -> alert.severity().name()).toArray()))
 			.param("kept", SqlArray.of("text", this.businesses.ids().toArray()))
 			.param("everyBusiness", businessId == null)
 			.param("businessId", (businessId != null) ? businessId : "")
@@ -174,6 +194,27 @@ class AlertEvaluator {
 			logger.info("Alert evaluation changed {} alerts", changed);
 		}
 		return changed;
+	}
+
+	// what should be open of each business's own alerts now
+	private List<BusinessAlert> businessAlertsDue() {
+		List<BusinessAlert> due = new ArrayList<>();
+		this.tokens.rejected()
+			.forEach((businessId) -> due.add(new BusinessAlert(businessId, Alert.Kind.TOKEN, Severity.CRITICAL)));
+		int minOfferable = this.pools.minOfferable();
+		if (minOfferable > 0) {
+			this.pools.watched(this.businesses.ids()).forEach((businessId, pool) -> {
+				if (pool.offerable() < minOfferable) {
+					due.add(new BusinessAlert(businessId, Alert.Kind.POOL,
+							(pool.offerable() == 0) ? Severity.CRITICAL : Severity.WARNING));
+				}
+			});
+		}
+		return due;
+	}
+
+	private record BusinessAlert(String businessId, Alert.Kind kind, Severity severity) {
+
 	}
 
 }

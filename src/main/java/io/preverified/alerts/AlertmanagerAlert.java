@@ -21,9 +21,19 @@ record AlertmanagerAlert(Map<String, String> labels, Map<String, String> annotat
 
 	static final String TOKEN_REJECTED = "PreverifiedTokenRejected";
 
+	static final String POOL_LOW = "PreverifiedPoolLow";
+
 	static AlertmanagerAlert firing(AlertResponse alert, Instant endsAt) {
 		if (alert.kind() == Alert.Kind.TOKEN) {
-			return tokenRejected(alert, endsAt);
+			return ofBusiness(alert, TOKEN_REJECTED, "The Graph API rejects the access token of business "
+					+ alert.businessId() + ": nothing of it syncs until the token is replaced", endsAt);
+		}
+		if (alert.kind() == Alert.Kind.POOL) {
+			return ofBusiness(alert, POOL_LOW,
+					"Business " + alert.businessId() + " has "
+							+ ((alert.severity() == Severity.CRITICAL) ? "no" : "too few")
+							+ " numbers to offer (preverified.pool.min-offerable)",
+					endsAt);
 		}
 		Map<String, String> labels = new LinkedHashMap<>();
 		labels.put("alertname", NAME);
@@ -47,16 +57,13 @@ record AlertmanagerAlert(Map<String, String> labels, Map<String, String> annotat
 		return new AlertmanagerAlert(labels, annotations, alert.firedAt(), endsAt);
 	}
 
-	// nothing of the business syncs until its token is replaced
-	private static AlertmanagerAlert tokenRejected(AlertResponse alert, Instant endsAt) {
+	// an alert of a business as a whole: no number, no stage
+	private static AlertmanagerAlert ofBusiness(AlertResponse alert, String name, String summary, Instant endsAt) {
 		Map<String, String> labels = new LinkedHashMap<>();
-		labels.put("alertname", TOKEN_REJECTED);
-		labels.put("severity", "critical");
+		labels.put("alertname", name);
+		labels.put("severity", routingSeverity(alert.severity()));
 		labels.put("business_id", alert.businessId());
-		Map<String, String> annotations = new LinkedHashMap<>();
-		annotations.put("summary", "The Graph API rejects the access token of business " + alert.businessId()
-				+ ": nothing of it syncs until the token is replaced");
-		return new AlertmanagerAlert(labels, annotations, alert.firedAt(), endsAt);
+		return new AlertmanagerAlert(labels, Map.of("summary", summary), alert.firedAt(), endsAt);
 	}
 
 	// Alertmanager's routes speak of critical, warning and info

@@ -2,14 +2,16 @@ package io.preverified.numbers;
 
 import io.preverified.web.ScopedPath;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the numbers module declares to the others.
+ * Binds {@link PoolProperties}, and declares what the numbers module tells the others.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PoolProperties.class)
 class NumbersConfiguration {
 
 	// a key limited to some businesses reaches their numbers (and acts on them) only

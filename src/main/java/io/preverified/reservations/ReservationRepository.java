@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.preverified.jdbc.SqlTime;
+import io.preverified.numbers.Pools;
 import io.preverified.web.BusinessScope;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,19 +29,13 @@ class ReservationRepository {
 			array(select rn.number_id from reservation_numbers rn where rn.reservation_id = r.id
 			    order by rn.position) as number_ids""";
 
-	// listed, verified long enough, held by no live reservation, no delete in flight
-	private static final String IS_HOLDABLE = """
-			n.removed_at is null and n.code_verification_status = 'VERIFIED'
-			and n.verification_expiry_time >= :validUntil and (n.held_until is null or n.held_until <= :now)
-			and (n.deleting_until is null or n.deleting_until <= :now)""";
-
 	// soonest expiry first
 	private static final String HOLDABLE = """
 			select n.id from numbers n
 			where n.business_id = :businessId and %s
 			order by n.verification_expiry_time, n.id
 			limit :count
-			for update of n skip locked""".formatted(IS_HOLDABLE);
+			for update of n skip locked""".formatted(Pools.HOLDABLE);
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +61,7 @@ class ReservationRepository {
 				select n.business_id from numbers n
 				where n.business_id in (:businessIds) and %s
 				group by n.business_id having count(*) >= :count
-				order by min(n.verification_expiry_time) limit 1""".formatted(IS_HOLDABLE))
+				order by min(n.verification_expiry_time) limit 1""".formatted(Pools.HOLDABLE))
 			.param("businessIds", businessIds)
 			.param("validUntil", SqlTime.utc(validUntil))
 			.param("now", SqlTime.utc(now))

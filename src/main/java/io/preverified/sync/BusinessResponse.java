@@ -3,6 +3,8 @@ package io.preverified.sync;
 import java.time.Instant;
 import java.util.Map;
 
+import io.preverified.numbers.Pool;
+
 /**
  * A business as the API shows it; never its token.
  *
@@ -17,9 +19,11 @@ import java.util.Map;
  * @param lastRun its latest run, or {@code null}
  * @param lastSuccessAt when its last successful run ended
  * @param numbers counts of its listed numbers
+ * @param pool what it can still hand out, and how fast it goes
  */
 record BusinessResponse(String id, String name, String source, boolean paused, String tokenStatus,
-		Instant tokenCheckedAt, String tokenError, SyncRunResponse lastRun, Instant lastSuccessAt, Numbers numbers) {
+		Instant tokenCheckedAt, String tokenError, SyncRunResponse lastRun, Instant lastSuccessAt, Numbers numbers,
+		Pool pool) {
 
 	/**
 	 * Counts of listed numbers.

@@ -8,6 +8,7 @@ import io.preverified.businesses.BusinessAdmin;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.TokenCheck;
 import io.preverified.numbers.NumberStatistics;
+import io.preverified.numbers.Pools;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.ListResponse;
 import jakarta.persistence.criteria.Predicate;
@@ -32,10 +33,13 @@ class SyncRunQueries {
 
 	private final NumberStatistics statistics;
 
+	private final Pools pools;
+
 	private final SyncRunLifecycle syncRuns;
 
 	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, BusinessDirectory businesses, BusinessAdmin admin,
-			NumberStatistics statistics) {
+			NumberStatistics statistics, Pools pools) {
+		this.pools = pools;
 		this.syncRuns = syncRuns;
 		this.runs = runs;
 		this.businesses = businesses;
@@ -87,7 +91,8 @@ class SyncRunQueries {
 		return new BusinessResponse(business.id(), business.name(), business.source().name(), business.paused(),
 				token.status(), token.checkedAt(), token.error(), lastRun,
 				this.syncRuns.lastSuccessAt(business.id()).orElse(null),
-				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())));
+				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())),
+				this.pools.of(business.id()));
 	}
 
 }

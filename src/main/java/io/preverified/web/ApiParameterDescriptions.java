@@ -36,7 +36,7 @@ final class ApiParameterDescriptions {
 							+ "this state (HELD, CLAIMED, RELEASED, EXPIRED), or webhook deliveries in this state "
 							+ "(PENDING, DELIVERED, SPLIT, DEAD), or renewals in this state (REQUESTED, "
 							+ "WAITING_FOR_CODE, RENEWED, FAILED)", "FIRING")),
-			Map.entry("kind", new Described("Only alerts of this kind (NUMBER, TOKEN)", "TOKEN")),
+			Map.entry("kind", new Described("Only alerts of this kind (NUMBER, TOKEN, POOL)", "POOL")),
 			Map.entry("outcome",
 					new Described("Only messages that ended so (VERIFIED, NO_CODE, UNKNOWN_NUMBER, "
 							+ "NO_PENDING_REQUEST, REFUSED)", "VERIFIED")),

@@ -4,12 +4,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.preverified.DatabaseSlice;
 import io.preverified.MutableClock;
 import io.preverified.SeededNumbers;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.TokenChecks;
+import io.preverified.numbers.Pool;
+import io.preverified.numbers.Pools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +64,10 @@ class AlertEvaluatorJdbcTests {
 	@MockitoBean
 	private TokenChecks tokens;
 
+	// each business's pool: the numbers module's own tests count it in the database
+	@MockitoBean
+	private Pools pools;
+
 	@BeforeEach
 	void stopTheClock() {
 		this.clock.set(NOW);
@@ -87,6 +94,35 @@ class AlertEvaluatorJdbcTests {
 				this.jdbc.queryForList("select n.status from alert_notifications n join alerts a on a.id = n.alert_id "
 						+ "where a.kind = 'TOKEN' and a.business_id = ? order by n.id", String.class, BUSINESS))
 			.containsExactly("firing", "resolved");
+	}
+
+	@Test
+	void aPoolBelowItsMinimumFiresAnAlertOfItsBusinessThatFollowsItsSeverityAndResolves() {
+		given(this.pools.minOfferable()).willReturn(5);
+		given(this.pools.watched(List.of(BUSINESS, OTHER_BUSINESS)))
+			.willReturn(Map.of(BUSINESS, new Pool(2, 3, 0, 0, null), OTHER_BUSINESS, new Pool(9, 0, 0, 0, null)));
+
+		this.evaluator.evaluate();
+		assertThat(poolAlerts()).containsExactly("POOL:WARNING:FIRING");
+
+		given(this.pools.watched(List.of(BUSINESS, OTHER_BUSINESS)))
+			.willReturn(Map.of(BUSINESS, new Pool(0, 5, 0, 0, null), OTHER_BUSINESS, new Pool(9, 0, 0, 0, null)));
+		this.evaluator.evaluate();
+		assertThat(poolAlerts()).containsExactly("POOL:CRITICAL:FIRING");
+
+		given(this.pools.watched(List.of(BUSINESS, OTHER_BUSINESS)))
+			.willReturn(Map.of(BUSINESS, new Pool(6, 0, 0, 0, null), OTHER_BUSINESS, new Pool(9, 0, 0, 0, null)));
+		this.evaluator.evaluate();
+		assertThat(poolAlerts()).containsExactly("POOL:CRITICAL:RESOLVED");
+		assertThat(
+				this.jdbc.queryForList("select n.status from alert_notifications n join alerts a on a.id = n.alert_id "
+						+ "where a.kind = 'POOL' order by n.id", String.class))
+			.containsExactly("firing", "firing", "resolved");
+	}
+
+	private List<String> poolAlerts() {
+		return this.jdbc.queryForList("select kind || ':' || severity || ':' || state from alerts "
+				+ "where business_id = ? and kind = 'POOL' order by id", String.class, BUSINESS);
 	}
 
 	@Test

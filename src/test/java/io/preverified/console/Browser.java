@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import io.preverified.DebianTools;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -46,8 +47,12 @@ final class Browser {
 		}
 	}
 
+	// the page redraws its tables after every action: an element found before a redraw is
+	// looked up again
 	static WebDriverWait waiting(WebDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 }
