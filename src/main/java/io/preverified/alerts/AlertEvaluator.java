@@ -40,13 +40,16 @@ class AlertEvaluator {
 	private static final String EVALUATE = """
 			with due as (
 			    select n.id as number_id, n.business_id, n.phone_number, n.verification_expiry_time,
-			        case when n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :now then 'EXPIRED'
+			        case when n.code_verification_status = 'NOT_VERIFIED' and n.first_seen_at <= :dropWarning
+			             then 'UNVERIFIED_DROP'
+			             when n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :now then 'EXPIRED'
 			             when n.verification_expiry_time <= :critical then 'CRITICAL'
 			             when n.verification_expiry_time <= :warning then 'WARNING'
 			             else 'REVERIFY_WINDOW' end as severity
 			    from numbers n
 			    where n.removed_at is null
-			    and (n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :window)
+			    and (n.code_verification_status = 'EXPIRED' or n.verification_expiry_time <= :window
+			        or (n.code_verification_status = 'NOT_VERIFIED' and n.first_seen_at <= :dropWarning))
 			    and (:everyBusiness or n.business_id = :businessId) and n.business_id = any(:kept)),
 			open as (
 			    select a.id, a.number_id, a.business_id, a.severity, a.phone_number, a.verification_expiry_time
@@ -170,6 +173,7 @@ class AlertEvaluator {
 			.param("critical", SqlTime.utc(now.plus(this.properties.critical())))
 			.param("warning", SqlTime.utc(now.plus(this.properties.warning())))
 			.param("window", SqlTime.utc(now.plus(this.properties.reverifyWindow())))
+			.param("dropWarning", SqlTime.utc(now.minus(Severity.UNVERIFIED_DROP_AFTER)))
 			.param("everyBusiness", businessId == null)
 			.param("businessId", (businessId != null) ? businessId : "")
 			.param("order", SqlArray.of("text", SEVERITY_ORDER))

@@ -46,11 +46,12 @@ record AlertmanagerAlert(Map<String, String> labels, Map<String, String> annotat
 		}
 		String expiry = (alert.verificationExpiryTime() != null) ? alert.verificationExpiryTime().toString() : null;
 		Map<String, String> annotations = new LinkedHashMap<>();
-		annotations.put("summary",
-				"Number %s (%s) of business %s: %s".formatted(alert.phoneNumber(), alert.numberId(), alert.businessId(),
-						(alert.severity() == Severity.EXPIRED)
-								? "verification expired" + ((expiry != null) ? " at " + expiry : "")
-								: "verification expires at " + expiry + " (" + alert.severity() + ")"));
+		annotations.put("summary", "Number %s (%s) of business %s: %s".formatted(alert.phoneNumber(), alert.numberId(),
+				alert.businessId(), switch (alert.severity()) {
+					case EXPIRED -> "verification expired" + ((expiry != null) ? " at " + expiry : "");
+					case UNVERIFIED_DROP -> "never verified since it was added: upstream drops it 90 days after";
+					default -> "verification expires at " + expiry + " (" + alert.severity() + ")";
+				}));
 		if (expiry != null) {
 			annotations.put("verification_expiry_time", expiry);
 		}
@@ -70,7 +71,7 @@ record AlertmanagerAlert(Map<String, String> labels, Map<String, String> annotat
 	private static String routingSeverity(Severity severity) {
 		return switch (severity) {
 			case EXPIRED, CRITICAL -> "critical";
-			case WARNING -> "warning";
+			case WARNING, UNVERIFIED_DROP -> "warning";
 			case REVERIFY_WINDOW -> "info";
 		};
 	}

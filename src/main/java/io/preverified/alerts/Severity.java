@@ -1,5 +1,7 @@
 package io.preverified.alerts;
 
+import java.time.Duration;
+
 /**
  * How close a number is to losing its verification, from the least to the most severe;
  * computed by {@link AlertEvaluator} from the thresholds of {@link AlertsProperties}.
@@ -16,6 +18,15 @@ enum Severity {
 	CRITICAL,
 
 	/** Expired, or upstream reports it as EXPIRED. */
-	EXPIRED
+	EXPIRED,
+
+	/**
+	 * NOT_VERIFIED for {@link #UNVERIFIED_DROP_AFTER} since it was first seen: upstream
+	 * drops a number never verified 90 days after it was added.
+	 */
+	UNVERIFIED_DROP;
+
+	/** How long a number may stay NOT_VERIFIED before its alert. */
+	static final Duration UNVERIFIED_DROP_AFTER = Duration.ofDays(75);
 
 }

@@ -102,16 +102,19 @@ class ReservationRepository {
 			.optional();
 	}
 
-	List<Reservation> newestFirst(String businessId, String state, Long afterId, int limit) {
+	// filtered by the state each shows: a hold past its end is EXPIRED, recorded or not
+	List<Reservation> newestFirst(String businessId, String state, Long afterId, int limit, Instant now) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from reservations r
 				where (cast(:businessId as text) is null or r.business_id = :businessId)
-				and (cast(:state as text) is null or r.state = :state)
+				and (cast(:state as text) is null
+				    or (case when r.state = 'HELD' and r.expires_at <= :now then 'EXPIRED' else r.state end) = :state)
 				and (cast(:afterId as bigint) is null or r.id < :afterId)
 				and\s""" + BusinessScope.sql("r.business_id") + " order by r.id desc limit :limit")
 			.param("businessId", businessId)
 			.param("scope", BusinessScope.current().sqlParameter())
 			.param("state", state)
+			.param("now", SqlTime.utc(now))
 			.param("afterId", afterId)
 			.param("limit", limit)
 			.query(ReservationRepository::reservation)

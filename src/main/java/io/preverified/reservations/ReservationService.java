@@ -79,7 +79,8 @@ class ReservationService {
 
 	@Transactional(readOnly = true)
 	ListResponse<ReservationResponse> find(String businessId, String state, Long afterId, int limit) {
-		List<Reservation> rows = this.repository.newestFirst(businessId, state, afterId, limit + 1);
+		List<Reservation> rows = this.repository.newestFirst(businessId, state, afterId, limit + 1,
+				this.clock.instant());
 		return ListResponse.of(rows, limit, (reservation) -> Long.toString(reservation.id()), this::response);
 	}
 

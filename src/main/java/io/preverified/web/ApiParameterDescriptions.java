@@ -28,9 +28,9 @@ final class ApiParameterDescriptions {
 					new Described("sha256= and the hex HMAC-SHA256 of the raw body, keyed with the app secret",
 							"sha256=...")),
 			Map.entry("source", new Described("Only claims told by this source (SIGNUP, WEBHOOK, SYNC)", "SIGNUP")),
-			Map.entry("severity",
-					new Described("Only alerts of this severity (REVERIFY_WINDOW, WARNING, CRITICAL, EXPIRED)",
-							"CRITICAL")),
+			Map.entry("severity", new Described(
+					"Only alerts of this severity (REVERIFY_WINDOW, WARNING, CRITICAL, EXPIRED, UNVERIFIED_DROP)",
+					"CRITICAL")),
 			Map.entry("state",
 					new Described("Only alerts in this state (FIRING, ACKNOWLEDGED, RESOLVED), reservations in "
 							+ "this state (HELD, CLAIMED, RELEASED, EXPIRED), or webhook deliveries in this state "

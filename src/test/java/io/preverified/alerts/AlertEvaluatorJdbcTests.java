@@ -126,6 +126,19 @@ class AlertEvaluatorJdbcTests {
 	}
 
 	@Test
+	void aNumberNeverVerified75DaysAfterItWasFirstSeenFiresBeforeUpstreamDropsIt() {
+		new SeededNumbers(this.jdbc).add("d-old", BUSINESS, "NOT_VERIFIED", null, NOW.minus(Duration.ofDays(76)));
+		new SeededNumbers(this.jdbc).add("d-new", BUSINESS, "NOT_VERIFIED", null, NOW.minus(Duration.ofDays(10)));
+
+		this.evaluator.evaluate(BUSINESS);
+
+		assertThat(this.jdbc.queryForList(
+				"select number_id || ':' || severity from alerts where number_id like 'd-%' and state = 'FIRING'",
+				String.class))
+			.containsExactly("d-old:UNVERIFIED_DROP");
+	}
+
+	@Test
 	void alertsOfABusinessNoLongerKeptResolve() {
 		seed("r-1", BUSINESS, "VERIFIED", NOW.plus(Duration.ofDays(2)));
 		this.evaluator.evaluate();

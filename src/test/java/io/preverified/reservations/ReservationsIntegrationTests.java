@@ -140,6 +140,9 @@ class ReservationsIntegrationTests extends IntegrationTests {
 		this.clock.set(Instant.now().plus(Duration.ofMinutes(6)));
 
 		assertThat(getJson("/api/v1/reservations/" + id).get("state").asString()).isEqualTo("EXPIRED");
+		// filtered as shown, whether or not the sweep recorded it yet
+		assertThat(getJson("/api/v1/reservations?state=HELD").get("data")).isEmpty();
+		assertThat(getJson("/api/v1/reservations?state=EXPIRED").at("/data/0/id").asLong()).isEqualTo(id);
 		assertThat(reserve("{}")).hasStatus(HttpStatus.CREATED);
 		this.sweeper.sweep();
 		assertThat(this.jdbc.queryForObject("select state from reservations where id = ?", String.class, id))
