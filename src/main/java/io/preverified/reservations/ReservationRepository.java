@@ -29,13 +29,16 @@ class ReservationRepository {
 			array(select rn.number_id from reservation_numbers rn where rn.reservation_id = r.id
 			    order by rn.position) as number_ids""";
 
+	// a number of the country asked for, when one is: E.164 country codes are prefix-free
+	private static final String OF_COUNTRY = "(cast(:country as text) is null or n.phone_number_e164 like :countryPrefix)";
+
 	// soonest expiry first
 	private static final String HOLDABLE = """
 			select n.id from numbers n
-			where n.business_id = :businessId and %s
+			where n.business_id = :businessId and %s and %s
 			order by n.verification_expiry_time, n.id
 			limit :count
-			for update of n skip locked""".formatted(Pools.HOLDABLE);
+			for update of n skip locked""".formatted(Pools.HOLDABLE, OF_COUNTRY);
 
 	private final JdbcClient jdbc;
 
@@ -43,9 +46,11 @@ class ReservationRepository {
 		this.jdbc = jdbc;
 	}
 
-	List<String> lockHoldable(String businessId, Instant validUntil, Instant now, int count) {
+	List<String> lockHoldable(String businessId, Instant validUntil, Instant now, int count, String country) {
 		return this.jdbc.sql(HOLDABLE)
 			.param("businessId", businessId)
+			.param("country", country)
+			.param("countryPrefix", "+" + country + "%")
 			.param("validUntil", SqlTime.utc(validUntil))
 			.param("now", SqlTime.utc(now))
 			.param("count", count)
@@ -53,16 +58,19 @@ class ReservationRepository {
 			.list();
 	}
 
-	Optional<String> businessWithEnough(List<String> businessIds, Instant validUntil, Instant now, int count) {
+	Optional<String> businessWithEnough(List<String> businessIds, Instant validUntil, Instant now, int count,
+			String country) {
 		if (businessIds.isEmpty()) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""
 				select n.business_id from numbers n
-				where n.business_id in (:businessIds) and %s
+				where n.business_id in (:businessIds) and %s and %s
 				group by n.business_id having count(*) >= :count
-				order by min(n.verification_expiry_time) limit 1""".formatted(Pools.HOLDABLE))
+				order by min(n.verification_expiry_time) limit 1""".formatted(Pools.HOLDABLE, OF_COUNTRY))
 			.param("businessIds", businessIds)
+			.param("country", country)
+			.param("countryPrefix", "+" + country + "%")
 			.param("validUntil", SqlTime.utc(validUntil))
 			.param("now", SqlTime.utc(now))
 			.param("count", count)

@@ -57,10 +57,10 @@ class ReservationService {
 		String businessId = (request.businessId() != null) ? known(request.businessId())
 				: this.repository
 					.businessWithEnough(this.businesses.ids().stream().filter(BusinessScope.current()::allows).toList(),
-							validUntil, now, request.count())
+							validUntil, now, request.count(), request.countryCallingCode())
 					.orElse(null);
-		List<String> chosen = (businessId != null)
-				? this.repository.lockHoldable(businessId, validUntil, now, request.count()) : List.of();
+		List<String> chosen = (businessId != null) ? this.repository.lockHoldable(businessId, validUntil, now,
+				request.count(), request.countryCallingCode()) : List.of();
 		if (chosen.size() < request.count()) {
 			if (businessId != null) {
 				count(businessId, "refused");
@@ -136,8 +136,10 @@ class ReservationService {
 	 * @param validFor the verification time each must have left
 	 * @param holdFor how long to hold them
 	 * @param reference the caller's reference
+	 * @param countryCallingCode only numbers whose E.164 starts with it, or {@code null}
 	 */
-	record ReservationRequest(String businessId, int count, Duration validFor, Duration holdFor, String reference) {
+	record ReservationRequest(String businessId, int count, Duration validFor, Duration holdFor, String reference,
+			String countryCallingCode) {
 
 	}
 

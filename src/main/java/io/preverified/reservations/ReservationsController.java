@@ -2,6 +2,7 @@ package io.preverified.reservations;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 import io.preverified.web.ApiProblems;
 import io.preverified.web.ApiProblems.Problem;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reservations")
 class ReservationsController {
 
+	private static final Pattern COUNTRY_CALLING_CODE = Pattern.compile("[1-9]\\d{0,2}");
+
 	private final ReservationService reservations;
 
 	private final ReservationsProperties properties;
@@ -47,7 +50,7 @@ class ReservationsController {
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	ReservationResponse reserve(@RequestBody(required = false) NewReservation body) {
-		NewReservation request = (body != null) ? body : new NewReservation(null, null, null, null, null);
+		NewReservation request = (body != null) ? body : new NewReservation(null, null, null, null, null, null);
 		int count = (request.count() != null) ? request.count() : 1;
 		if (count < 1 || count > 100) {
 			throw new InvalidParameterException("count", "must be between 1 and 100, was " + count);
@@ -61,8 +64,14 @@ class ReservationsController {
 		if (request.reference() != null && request.reference().length() > 200) {
 			throw new InvalidParameterException("reference", "must be at most 200 characters");
 		}
+		if (request.countryCallingCode() != null
+				&& !COUNTRY_CALLING_CODE.matcher(request.countryCallingCode()).matches()) {
+			throw new InvalidParameterException("country_calling_code",
+					"must be a country calling code of 1 to 3 digits, such as 44, was '" + request.countryCallingCode()
+							+ "'");
+		}
 		return this.reservations.reserve(new ReservationService.ReservationRequest(request.businessId(), count,
-				validFor, holdFor, request.reference()));
+				validFor, holdFor, request.reference(), request.countryCallingCode()));
 	}
 
 	@GetMapping
@@ -139,8 +148,10 @@ class ReservationsController {
 	 * @param validFor the verification time each must have left, ISO-8601
 	 * @param holdFor how long to hold them, ISO-8601
 	 * @param reference the caller's reference, up to 200 characters
+	 * @param countryCallingCode only numbers of this country, such as {@code 44}
 	 */
-	record NewReservation(String businessId, Integer count, String validFor, String holdFor, String reference) {
+	record NewReservation(String businessId, Integer count, String validFor, String holdFor, String reference,
+			String countryCallingCode) {
 
 	}
 

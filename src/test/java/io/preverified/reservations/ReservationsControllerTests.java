@@ -50,12 +50,14 @@ class ReservationsControllerTests {
 
 		then(this.reservations).should()
 			.reserve(new ReservationService.ReservationRequest("1001", 1, Duration.ofDays(7), Duration.ofMinutes(30),
-					"signup-4711"));
+					"signup-4711", null));
 	}
 
 	@Test
 	void requestsOutOfBoundsAreProblemsNamingTheField() {
 		assertProblem("{\"count\": 0}", "count");
+		assertProblem("{\"country_calling_code\": \"+44\"}", "country_calling_code");
+		assertProblem("{\"country_calling_code\": \"0044\"}", "country_calling_code");
 		assertProblem("{\"count\": 101}", "count");
 		assertProblem("{\"hold_for\": \"P2D\"}", "hold_for");
 		assertProblem("{\"valid_for\": \"-P1D\"}", "valid_for");

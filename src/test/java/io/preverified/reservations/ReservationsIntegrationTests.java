@@ -134,6 +134,25 @@ class ReservationsIntegrationTests extends IntegrationTests {
 	}
 
 	@Test
+	void reservationForACountryHoldsNumbersOfThatCountryOnly() {
+		Instant month = Instant.now().plus(DAY.multipliedBy(30));
+		syncNumbers(BUSINESS_1, number("61", "VERIFIED", month), number("62", "VERIFIED", month.plus(DAY)),
+				number("63", "VERIFIED", month.plus(DAY.multipliedBy(2))));
+		this.jdbc
+			.update("update numbers set phone_number = '+44 20 7946 0' || id, phone_number_e164 = '+442079460' || id "
+					+ "where id in (?, ?)", id("62"), id("63"));
+		this.jdbc.update("update numbers set phone_number_e164 = '+12025550161' where id = ?", id("61"));
+
+		JsonNode british = body(reserve("{\"country_calling_code\": \"44\", \"count\": 2}"));
+
+		assertThat(british.get("numbers")).extracting((number) -> name(number.get("id").asString()))
+			.containsExactly("62", "63");
+		assertThat(reserve("{\"country_calling_code\": \"44\"}")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(body(reserve("{\"country_calling_code\": \"1\"}")).at("/numbers/0/id").asString())
+			.isEqualTo(id("61"));
+	}
+
+	@Test
 	void holdEndsByItselfAtItsTime() {
 		syncNumbers(BUSINESS_1, number("41", "VERIFIED", Instant.now().plus(DAY.multipliedBy(30))));
 		long id = body(reserve("{\"hold_for\": \"PT5M\"}")).get("id").asLong();
