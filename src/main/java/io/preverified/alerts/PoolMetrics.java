@@ -62,9 +62,9 @@ class PoolMetrics {
 		List<MultiGauge.Row<?>> days = new ArrayList<>();
 		pools.forEach((businessId, pool) -> {
 			offerable.add(MultiGauge.Row.of(Tags.of("business_id", businessId), pool.offerable()));
-			if (pool.daysUntilEmpty() != null) {
-				days.add(MultiGauge.Row.of(Tags.of("business_id", businessId), pool.daysUntilEmpty()));
-			}
+			// without claims the pool lasts for ever: +Inf, which no threshold crosses
+			days.add(MultiGauge.Row.of(Tags.of("business_id", businessId),
+					(pool.daysUntilEmpty() != null) ? pool.daysUntilEmpty() : Double.POSITIVE_INFINITY));
 		});
 		this.offerable.register(offerable, true);
 		this.daysUntilEmpty.register(days, true);
