@@ -2,6 +2,9 @@ package io.preverified;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * test's instance touches its data.
  */
 public final class IsolatedServices {
+
+	private static final HttpClient http = HttpClient.newHttpClient();
 
 	static final String GRAPH_API_BASE_URL = "preverified.graph-api.base-url";
 
@@ -66,6 +71,30 @@ public final class IsolatedServices {
 	 */
 	public static String baseUrl(ConfigurableApplicationContext instance) {
 		return "http://127.0.0.1:" + ((WebServerApplicationContext) instance).getWebServer().getPort();
+	}
+
+	/**
+	 * Sends a request to an instance, a JSON body with it when there is one.
+	 * @param instance a running instance
+	 * @param method the HTTP method
+	 * @param path the path, query included
+	 * @param json the body, or {@code null} for none
+	 * @param headers more headers, as names and values
+	 * @return the response
+	 * @throws Exception when the request fails
+	 */
+	public static HttpResponse<String> send(ConfigurableApplicationContext instance, String method, String path,
+			String json, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(instance) + path))
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**

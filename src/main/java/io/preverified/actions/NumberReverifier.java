@@ -3,7 +3,6 @@ package io.preverified.actions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +13,7 @@ import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiError;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.GraphApiNumberClient;
+import io.preverified.graphapi.UpstreamRefusal;
 import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberResponse;
 import io.preverified.numbers.NumberStore;
@@ -80,7 +80,8 @@ public class NumberReverifier {
 	 */
 	public VerificationAttemptResponse requestCode(String numberId, String codeMethod, String language,
 			String requestedBy) {
-		return requestCode(numberId, codeMethod, language, requestedBy, List.of());
+		return requestCode(numberId, codeMethod, language, requestedBy,
+				List.of(AttemptLimit.codeRequests(this.properties)));
 	}
 
 	/**
@@ -99,11 +100,12 @@ public class NumberReverifier {
 	public VerificationAttemptResponse requestCodeUnlessAsked(String numberId, String codeMethod, String language,
 			String requestedBy, Duration notAskedWithin, String key) {
 		return requestCode(numberId, codeMethod, language, requestedBy,
-				List.of(new AttemptLimit("REQUEST_CODE", 1, notAskedWithin, "code asked for", key)));
+				List.of(AttemptLimit.codeRequests(this.properties),
+						new AttemptLimit("REQUEST_CODE", 1, notAskedWithin, "code asked for", key)));
 	}
 
 	private VerificationAttemptResponse requestCode(String numberId, String codeMethod, String language,
-			String requestedBy, List<AttemptLimit> moreLimits) {
+			String requestedBy, List<AttemptLimit> limits) {
 		NumberStore.NumberState number = listed(numberId);
 		Instant now = this.clock.instant();
 		if ("VERIFIED".equals(number.status()) && number.verificationExpiryTime() != null
@@ -113,8 +115,7 @@ public class NumberReverifier {
 		}
 		String token = token(number.businessId());
 		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
-				codeMethod, language, requestedBy, now),
-				limits(AttemptLimit.codeRequests(this.properties), moreLimits));
+				codeMethod, language, requestedBy, now), limits);
 		GraphApiError error = refusal(
 				this.graphApi.requestCode(number.businessId(), numberId, token, codeMethod, language));
 		VerificationAttemptResponse attempt = ended(attemptId, number.businessId(), error);
@@ -164,12 +165,6 @@ public class NumberReverifier {
 		}
 	}
 
-	private static List<AttemptLimit> limits(AttemptLimit limit, List<AttemptLimit> moreLimits) {
-		List<AttemptLimit> limits = new ArrayList<>(moreLimits);
-		limits.add(0, limit);
-		return limits;
-	}
-
 	List<VerificationAttemptResponse> attempts(String numberId, Long afterId, int limit) {
 		this.numbers.state(numberId).orElseThrow(() -> new UnknownNumberException(numberId));
 		return this.attempts.newestFirst(numberId, afterId, limit);
@@ -190,22 +185,9 @@ public class NumberReverifier {
 			.accessToken();
 	}
 
-	// makes the call; upstream's refusal, or null when it accepted. Whatever else
-	// happens (no answer in time, an answer that cannot be read) is a failure too, and
-	// says that upstream may have acted
+	// the call's refusal, or null when upstream accepted it
 	static GraphApiError refusal(Mono<?> call) {
-		try {
-			call.block(UPSTREAM_TIMEOUT);
-			return null;
-		}
-		catch (GraphApiException ex) {
-			return ex.getError();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("A call to the Graph API ended without a readable answer", ex);
-			return new GraphApiError(0, null, null, null, "No readable answer from the Graph API ("
-					+ ex.getClass().getSimpleName() + "); upstream may have acted", null, false);
-		}
+		return UpstreamRefusal.of(call, UPSTREAM_TIMEOUT);
 	}
 
 	private VerificationAttemptResponse ended(long attemptId, String businessId, GraphApiError error) {

@@ -1,7 +1,8 @@
 package io.preverified.actions;
 
-import java.net.URI;
 import java.time.Duration;
+
+import io.preverified.web.ApiProblem;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,10 +21,9 @@ class TooManyAttemptsException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(String numberId, AttemptLimit limit, Duration retryAfter) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+		ProblemDetail problem = ApiProblem.of(HttpStatus.TOO_MANY_REQUESTS,
 				"Number " + numberId + " had " + limit.max() + " " + limit.what() + " within " + limit.window() + " ("
 						+ limit.key() + "); try again in " + seconds(retryAfter) + " s");
-		problem.setType(URI.create("about:blank"));
 		return problem;
 	}
 

@@ -35,10 +35,11 @@ class ExpiryQueries {
 			from generate_series(0, :weeks - 1) as w(week)
 			left join numbers n on n.removed_at is null
 			    and (cast(:businessId as text) is null or n.business_id = :businessId)
-			    and (cast(:scope as text[]) is null or n.business_id = any(:scope))
+			    and %s
 			    and n.verification_expiry_time >= cast(:now as timestamptz) + w.week * interval '7 days'
 			    and n.verification_expiry_time < cast(:now as timestamptz) + (w.week + 1) * interval '7 days'
-			group by w.week order by w.week""";
+			group by w.week order by w.week"""
+		.formatted(BusinessScope.sql("n.business_id"));
 
 	private final JdbcClient jdbc;
 

@@ -161,8 +161,9 @@ class WebhookDeliveryRepository {
 					+ """
 							 from webhook_deliveries
 							where (cast(:state as text) is null or status = :state) and (cast(:beforeId as bigint) is null or id < :beforeId)
-							and (cast(:scope as text[]) is null or business_id = any(:scope))
-							order by id desc limit :limit""")
+							and %s
+							order by id desc limit :limit"""
+						.formatted(BusinessScope.sql("business_id")))
 			.param("state", state)
 			.param("scope", BusinessScope.current().sqlParameter())
 			.param("beforeId", beforeId)

@@ -2,11 +2,10 @@ package io.preverified.businesses;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.graphapi.GraphApiError;
-import io.preverified.graphapi.GraphApiException;
+import io.preverified.graphapi.UpstreamRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,10 +86,7 @@ public class BusinessAdmin {
 		if (current.source() == Business.Source.CONFIG) {
 			throw new ConfiguredBusinessException(id);
 		}
-		StoredBusinessRepository.StoredBusiness business = this.stored.all()
-			.stream()
-			.filter((candidate) -> candidate.id().equals(id))
-			.findFirst()
+		StoredBusinessRepository.StoredBusiness business = this.stored.find(id)
 			.orElseThrow(() -> new UnknownBusinessException(id));
 		if (name != null) {
 			business = business.withName(name);
@@ -147,29 +143,10 @@ public class BusinessAdmin {
 	}
 
 	private void tryToken(String id, String accessToken) {
-		try {
-			this.graphApi.tryToken(id, accessToken).block(TOKEN_TRIAL);
+		GraphApiError refused = UpstreamRefusal.of(this.graphApi.tryToken(id, accessToken), TOKEN_TRIAL);
+		if (refused != null) {
+			throw new TokenRefusedException(id, refused);
 		}
-		catch (GraphApiException ex) {
-			throw new TokenRefusedException(id, ex.getError());
-		}
-		catch (RuntimeException ex) {
-			throw new TokenRefusedException(id, new GraphApiError(0, null, null, null,
-					"No answer from the Graph API (" + ex.getClass().getSimpleName() + ")", null, false));
-		}
-	}
-
-	/**
-	 * What upstream last said of a business's token.
-	 * @param id the business
-	 * @return the check
-	 */
-	public TokenCheck tokenCheck(String id) {
-		return this.tokenChecks.of(id);
-	}
-
-	Optional<Business> find(String id) {
-		return this.directory.find(id);
 	}
 
 }

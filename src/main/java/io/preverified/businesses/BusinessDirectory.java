@@ -1,6 +1,6 @@
 package io.preverified.businesses;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,17 +34,19 @@ public class BusinessDirectory {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	private volatile Map<String, Business> businesses;
 
 	BusinessDirectory(BusinessesProperties properties, StoredBusinessRepository stored, TokenCipher cipher,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.properties = properties;
 		this.stored = stored;
 		this.cipher = cipher;
 		this.events = events;
-		reencryptWithCurrentKey();
+		this.clock = clock;
 		Map<String, Business> businesses = new LinkedHashMap<>();
-		List<String> undecryptable = read(businesses);
+		List<String> undecryptable = read(businesses, true);
 		if (!undecryptable.isEmpty()) {
 			throw new UndecryptableTokensException(undecryptable);
 		}
@@ -91,11 +93,11 @@ public class BusinessDirectory {
 	public synchronized void reload() {
 		Map<String, Business> before = this.businesses;
 		Map<String, Business> now = new LinkedHashMap<>();
-		List<String> undecryptable = read(now);
+		List<String> undecryptable = read(now, false);
 		if (!undecryptable.isEmpty()) {
 			// another replica stored them with a key this one lacks: keep what it knew
 			logger.error("{}; this replica keeps the tokens it read before",
-					new UndecryptableTokensException(undecryptable).getMessage());
+					UndecryptableTokensException.message(undecryptable));
 			undecryptable.stream().filter(before::containsKey).forEach((id) -> now.put(id, before.get(id)));
 		}
 		this.businesses = now;
@@ -109,9 +111,10 @@ public class BusinessDirectory {
 		}
 	}
 
-	// the businesses of the configuration, then those stored; the ids of those whose
+	// the businesses of the configuration, then those stored (at start-up, a token of a
+	// previous key is encrypted again with the current one); the ids of those whose
 	// tokens no key decrypts
-	private List<String> read(Map<String, Business> all) {
+	private List<String> read(Map<String, Business> all, boolean reencrypt) {
 		this.properties.businesses().forEach((business) -> all.put(business.id(), business.business()));
 		List<String> undecryptable = new ArrayList<>();
 		for (StoredBusinessRepository.StoredBusiness business : this.stored.all()) {
@@ -125,23 +128,16 @@ public class BusinessDirectory {
 				undecryptable.add(business.id());
 				continue;
 			}
+			if (reencrypt && this.cipher.canEncrypt() && !this.cipher.isCurrent(business.tokenKeyId())) {
+				this.stored.update(
+						business.withToken(this.cipher.encrypt(business.id(), token.get()), this.cipher.currentKeyId()),
+						this.clock.instant());
+				logger.info("The token of business {} is encrypted with the current key now", business.id());
+			}
 			all.put(business.id(),
 					new Business(business.id(), business.name(), token.get(), Business.Source.API, business.paused()));
 		}
 		return undecryptable;
-	}
-
-	private void reencryptWithCurrentKey() {
-		for (StoredBusinessRepository.StoredBusiness business : this.stored.all()) {
-			if (this.cipher.canEncrypt() && !this.cipher.isCurrent(business.tokenKeyId())) {
-				this.cipher.decrypt(business.id(), business.tokenKeyId(), business.tokenCiphertext())
-					.ifPresent((token) -> {
-						this.stored.update(business.withToken(this.cipher.encrypt(business.id(), token),
-								this.cipher.currentKeyId()), Instant.now());
-						logger.info("The token of business {} is encrypted with the current key now", business.id());
-					});
-			}
-		}
 	}
 
 }

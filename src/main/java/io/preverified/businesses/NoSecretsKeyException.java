@@ -1,6 +1,6 @@
 package io.preverified.businesses;
 
-import java.net.URI;
+import io.preverified.web.ApiProblem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -16,10 +16,9 @@ class NoSecretsKeyException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		ProblemDetail problem = ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE,
 				"Tokens are stored encrypted, and preverified.secrets.key is not set: set it to base64 of 32 random "
 						+ "bytes (openssl rand -base64 32)");
-		problem.setType(URI.create("about:blank"));
 		return problem;
 	}
 

@@ -1,9 +1,12 @@
 package io.preverified.businesses;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.preverified.jdbc.SqlTime;
 
@@ -22,11 +25,24 @@ class StoredBusinessRepository {
 		this.jdbc = jdbc;
 	}
 
+	private static final String COLUMNS = "id, name, paused, token_ciphertext, token_key_id";
+
 	List<StoredBusiness> all() {
-		return this.jdbc.sql("select id, name, paused, token_ciphertext, token_key_id from businesses order by id")
-			.query((row, index) -> new StoredBusiness(row.getString("id"), row.getString("name"),
-					row.getBoolean("paused"), row.getString("token_ciphertext"), row.getString("token_key_id")))
+		return this.jdbc.sql("select " + COLUMNS + " from businesses order by id")
+			.query(StoredBusinessRepository::business)
 			.list();
+	}
+
+	Optional<StoredBusiness> find(String id) {
+		return this.jdbc.sql("select " + COLUMNS + " from businesses where id = :id")
+			.param("id", id)
+			.query(StoredBusinessRepository::business)
+			.optional();
+	}
+
+	private static StoredBusiness business(ResultSet row, int index) throws SQLException {
+		return new StoredBusiness(row.getString("id"), row.getString("name"), row.getBoolean("paused"),
+				row.getString("token_ciphertext"), row.getString("token_key_id"));
 	}
 
 	/**

@@ -70,8 +70,8 @@ final class TokenCipher {
 	String encrypt(String businessId, String token) {
 		byte[] nonce = new byte[NONCE_BYTES];
 		random.nextBytes(nonce);
-		byte[] encrypted = cipher(Cipher.ENCRYPT_MODE, this.current.secret(), nonce, businessId)
-			.apply(token.getBytes(StandardCharsets.UTF_8));
+		byte[] encrypted = crypt(Cipher.ENCRYPT_MODE, this.current.secret(), nonce, businessId,
+				token.getBytes(StandardCharsets.UTF_8));
 		return Base64.getEncoder()
 			.encodeToString(ByteBuffer.allocate(nonce.length + encrypted.length).put(nonce).put(encrypted).array());
 	}
@@ -91,8 +91,8 @@ final class TokenCipher {
 		try {
 			byte[] stored = Base64.getDecoder().decode(value);
 			byte[] nonce = Arrays.copyOfRange(stored, 0, NONCE_BYTES);
-			byte[] plain = cipher(Cipher.DECRYPT_MODE, key.secret(), nonce, businessId)
-				.apply(Arrays.copyOfRange(stored, NONCE_BYTES, stored.length));
+			byte[] plain = crypt(Cipher.DECRYPT_MODE, key.secret(), nonce, businessId,
+					Arrays.copyOfRange(stored, NONCE_BYTES, stored.length));
 			return Optional.of(new String(plain, StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
@@ -100,26 +100,18 @@ final class TokenCipher {
 		}
 	}
 
-	private static Crypt cipher(int mode, SecretKey key, byte[] nonce, String businessId) {
-		return (input) -> {
-			try {
-				Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-				cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-				cipher.updateAAD(businessId.getBytes(StandardCharsets.UTF_8));
-				return cipher.doFinal(input);
-			}
-			catch (GeneralSecurityException ex) {
-				// a value that does not authenticate: another key, or tampered with
-				throw new IllegalStateException("The value does not decrypt with this key", ex);
-			}
-		};
-	}
-
-	@FunctionalInterface
-	private interface Crypt {
-
-		byte[] apply(byte[] input);
-
+	// AES-GCM over the input, the business id as associated data
+	private static byte[] crypt(int mode, SecretKey key, byte[] nonce, String businessId, byte[] input) {
+		try {
+			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.updateAAD(businessId.getBytes(StandardCharsets.UTF_8));
+			return cipher.doFinal(input);
+		}
+		catch (GeneralSecurityException ex) {
+			// a value that does not authenticate: another key, or tampered with
+			throw new IllegalStateException("The value does not decrypt with this key", ex);
+		}
 	}
 
 	private record Key(String id, SecretKey secret) {

@@ -9,9 +9,13 @@ import java.util.List;
 class UndecryptableTokensException extends IllegalStateException {
 
 	UndecryptableTokensException(List<String> businessIds) {
-		super("The stored tokens of businesses " + businessIds + " do not decrypt with preverified.secrets.key "
+		super(message(businessIds));
+	}
+
+	static String message(List<String> businessIds) {
+		return "The stored tokens of businesses " + businessIds + " do not decrypt with preverified.secrets.key "
 				+ "or preverified.secrets.previous-keys: set the key they were stored with (or add it to "
-				+ "previous-keys)");
+				+ "previous-keys)";
 	}
 
 }

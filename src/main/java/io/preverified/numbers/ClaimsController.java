@@ -39,9 +39,9 @@ class ClaimsController {
 				 from claims
 				where (cast(:businessId as text) is null or business_id = :businessId)
 				and (cast(:source as text) is null or source = :source)
-				and (cast(:scope as text[]) is null or business_id = any(:scope))
+				and %s
 				and (cast(:afterTime as timestamptz) is null or (claimed_at, id) < (:afterTime, :afterId))
-				order by claimed_at desc, id desc limit :limit""")
+				order by claimed_at desc, id desc limit :limit""".formatted(BusinessScope.sql("business_id")))
 			.param("businessId", businessId)
 			.param("source", (filter != null) ? filter.name() : null)
 			.param("scope", BusinessScope.current().sqlParameter())

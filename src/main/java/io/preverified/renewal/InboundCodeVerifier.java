@@ -9,14 +9,13 @@ import io.preverified.actions.CodeRequests;
 import io.preverified.actions.NumberReverifier;
 import io.preverified.actions.VerifiedNumberNotReadException;
 import io.preverified.numbers.PhoneNumberNormalizer;
+import io.preverified.web.ApiProblem;
 import io.preverified.web.BusinessScope;
-import io.preverified.web.ConflictException;
-import io.preverified.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Takes a message that may carry a code to the number it was sent to: keeps it (its code
@@ -139,14 +138,12 @@ class InboundCodeVerifier {
 					+ "stores it", recipient.numberId());
 			return null;
 		}
-		catch (ErrorResponseException ex) {
+		catch (RuntimeException ex) {
+			ProblemDetail refusal = ApiProblem.of(ex).orElseThrow(() -> ex);
 			return new InboundMessage.Error(
-					(ex.getBody().getProperties() != null
-							&& ex.getBody().getProperties().get("code") instanceof Integer upstream) ? upstream : null,
-					ex.getBody().getDetail());
-		}
-		catch (ConflictException | NotFoundException ex) {
-			return new InboundMessage.Error(null, ex.getMessage());
+					(refusal.getProperties() != null && refusal.getProperties().get("code") instanceof Integer upstream)
+							? upstream : null,
+					refusal.getDetail());
 		}
 	}
 

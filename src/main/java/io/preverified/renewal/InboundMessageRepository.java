@@ -100,13 +100,6 @@ class InboundMessageRepository {
 			.optional();
 	}
 
-	Optional<InboundMessage> findBySid(String messageSid) {
-		return this.jdbc.sql("select " + COLUMNS + " from inbound_messages where message_sid = :sid")
-			.param("sid", messageSid)
-			.query(InboundMessageRepository::message)
-			.optional();
-	}
-
 	List<InboundMessage> newestFirst(InboundOutcome outcome, Long afterId, int limit) {
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from inbound_messages

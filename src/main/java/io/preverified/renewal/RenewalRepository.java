@@ -123,9 +123,9 @@ class RenewalRepository {
 				    from renewals r join numbers n on n.id = r.number_id
 				    where (cast(:businessId as text) is null or r.business_id = :businessId)
 				    and (cast(:afterId as text) is null or r.number_id > :afterId)
-				    and (cast(:scope as text[]) is null or r.business_id = any(:scope))) renewal
+				    and %s) renewal
 				where cast(:state as text) is null or state = :state
-				order by number_id limit :limit""")
+				order by number_id limit :limit""".formatted(BusinessScope.sql("r.business_id")))
 			.param("businessId", businessId)
 			.param("state", (state != null) ? state.name() : null)
 			.param("oldestCode", SqlTime.utc(now.minus(maxCodeAge)))

@@ -11,13 +11,12 @@ import io.preverified.actions.NumberReverifier;
 import io.preverified.actions.VerificationAttemptResponse;
 import io.preverified.businesses.Business;
 import io.preverified.businesses.BusinessDirectory;
-import io.preverified.web.ConflictException;
-import io.preverified.web.NotFoundException;
+import io.preverified.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * One round of renewal: for each business, asks for codes for the numbers due, soonest
@@ -112,8 +111,9 @@ class Renewer {
 			this.metrics.renewal(businessId, "REQUESTED");
 			return true;
 		}
-		catch (ErrorResponseException | ConflictException | NotFoundException ex) {
-			logger.warn("Renewal of number {} of business {} failed: {}", numberId, businessId, reason(ex));
+		catch (RuntimeException ex) {
+			ProblemDetail refusal = ApiProblem.of(ex).orElseThrow(() -> ex);
+			logger.warn("Renewal of number {} of business {} failed: {}", numberId, businessId, refusal.getDetail());
 			this.metrics.renewal(businessId, "REFUSED");
 			return false;
 		}
@@ -140,14 +140,11 @@ class Renewer {
 			this.renewals.waitingForCode(numberId, this.clock.instant());
 			return attempt;
 		}
-		catch (ErrorResponseException | ConflictException | NotFoundException ex) {
-			this.renewals.failed(numberId, this.clock.instant(), reason(ex));
+		catch (RuntimeException ex) {
+			ApiProblem.of(ex)
+				.ifPresent((refusal) -> this.renewals.failed(numberId, this.clock.instant(), refusal.getDetail()));
 			throw ex;
 		}
-	}
-
-	private static String reason(RuntimeException ex) {
-		return (ex instanceof ErrorResponseException response) ? response.getBody().getDetail() : ex.getMessage();
 	}
 
 }

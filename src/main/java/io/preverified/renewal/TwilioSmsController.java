@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.preverified.web.ApiProblem;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -42,17 +42,17 @@ class TwilioSmsController {
 	ResponseEntity<?> receive(HttpServletRequest request,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
 		if (!this.properties.twilioEnabled()) {
-			return problem(HttpStatus.NOT_FOUND,
+			return ApiProblem.response(HttpStatus.NOT_FOUND,
 					"Twilio's SMS webhook is off: preverified.inbound.twilio-auth-token is not set");
 		}
 		Map<String, List<String>> fields = postFields(request);
 		if (!TwilioSignature.signed(this.properties.twilioAuthToken(), signedUrl(request), fields, signature)) {
-			return problem(HttpStatus.FORBIDDEN, "X-Twilio-Signature is missing or is not the auth token's "
+			return ApiProblem.response(HttpStatus.FORBIDDEN, "X-Twilio-Signature is missing or is not the auth token's "
 					+ "signature of this request (behind a proxy, set preverified.inbound.public-url)");
 		}
 		String to = first(fields, "To");
 		if (to == null || to.isBlank()) {
-			return problem(HttpStatus.BAD_REQUEST, "The form field To is required");
+			return ApiProblem.response(HttpStatus.BAD_REQUEST, "The form field To is required");
 		}
 		this.verifier.receive(first(fields, "MessageSid"), "TWILIO", to, first(fields, "From"),
 				(first(fields, "Body") != null) ? first(fields, "Body") : "");
@@ -86,12 +86,6 @@ class TwilioSmsController {
 	private static String first(Map<String, List<String>> fields, String name) {
 		List<String> values = fields.get(name);
 		return (values != null && !values.isEmpty()) ? values.get(0) : null;
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("about:blank"));
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

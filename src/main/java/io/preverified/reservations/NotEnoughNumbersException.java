@@ -1,7 +1,8 @@
 package io.preverified.reservations;
 
-import java.net.URI;
 import java.time.Duration;
+
+import io.preverified.web.ApiProblem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,10 +19,8 @@ class NotEnoughNumbersException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(int asked, int available, Duration validFor) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-				"Asked for " + asked + " numbers, but only " + available + " listed VERIFIED numbers valid for "
-						+ validFor + " more are free; nothing was held");
-		problem.setType(URI.create("about:blank"));
+		ProblemDetail problem = ApiProblem.of(HttpStatus.CONFLICT, "Asked for " + asked + " numbers, but only "
+				+ available + " listed VERIFIED numbers valid for " + validFor + " more are free; nothing was held");
 		problem.setProperty("available", available);
 		return problem;
 	}

@@ -1,6 +1,6 @@
 package io.preverified.reservations;
 
-import java.net.URI;
+import io.preverified.web.ApiProblem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,9 +17,8 @@ class PhoneNumberNotReservedException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(long reservationId, String phoneNumberId, String phoneNumber) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, "Phone number id "
-				+ phoneNumberId + " is " + phoneNumber + ", none of the numbers of reservation " + reservationId);
-		problem.setType(URI.create("about:blank"));
+		ProblemDetail problem = ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "Phone number id " + phoneNumberId
+				+ " is " + phoneNumber + ", none of the numbers of reservation " + reservationId);
 		return problem;
 	}
 

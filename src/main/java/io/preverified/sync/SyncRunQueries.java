@@ -2,12 +2,14 @@ package io.preverified.sync;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.preverified.businesses.Business;
-import io.preverified.businesses.BusinessAdmin;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.TokenCheck;
+import io.preverified.businesses.TokenChecks;
 import io.preverified.numbers.NumberStatistics;
+import io.preverified.numbers.Pool;
 import io.preverified.numbers.Pools;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.ListResponse;
@@ -29,7 +31,7 @@ class SyncRunQueries {
 
 	private final BusinessDirectory businesses;
 
-	private final BusinessAdmin admin;
+	private final TokenChecks tokens;
 
 	private final NumberStatistics statistics;
 
@@ -37,13 +39,13 @@ class SyncRunQueries {
 
 	private final SyncRunLifecycle syncRuns;
 
-	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, BusinessDirectory businesses, BusinessAdmin admin,
+	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, BusinessDirectory businesses, TokenChecks tokens,
 			NumberStatistics statistics, Pools pools) {
 		this.pools = pools;
 		this.syncRuns = syncRuns;
 		this.runs = runs;
 		this.businesses = businesses;
-		this.admin = admin;
+		this.tokens = tokens;
 		this.statistics = statistics;
 	}
 
@@ -76,23 +78,28 @@ class SyncRunQueries {
 
 	List<BusinessResponse> businesses() {
 		BusinessScope scope = BusinessScope.current();
-		return this.businesses.all()
+		List<Business> shown = this.businesses.all()
 			.stream()
 			.filter((business) -> scope.allows(business.id()))
-			.map(this::business)
 			.toList();
+		// every pool in one query
+		Map<String, Pool> pools = this.pools.of(shown.stream().map(Business::id).toList());
+		return shown.stream().map((business) -> business(business, pools.get(business.id()))).toList();
 	}
 
 	BusinessResponse business(Business business) {
+		return business(business, this.pools.of(business.id()));
+	}
+
+	private BusinessResponse business(Business business, Pool pool) {
 		SyncRunResponse lastRun = this.runs.findFirstByBusinessIdOrderByIdDesc(business.id())
 			.map(SyncRunResponse::of)
 			.orElse(null);
-		TokenCheck token = this.admin.tokenCheck(business.id());
+		TokenCheck token = this.tokens.of(business.id());
 		return new BusinessResponse(business.id(), business.name(), business.source().name(), business.paused(),
 				token.status(), token.checkedAt(), token.error(), lastRun,
 				this.syncRuns.lastSuccessAt(business.id()).orElse(null),
-				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())),
-				this.pools.of(business.id()));
+				BusinessResponse.Numbers.of(this.statistics.countByStatus(business.id())), pool);
 	}
 
 }

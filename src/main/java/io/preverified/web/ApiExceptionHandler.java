@@ -92,9 +92,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(ABOUT_BLANK);
-		return problem;
+		return ApiProblem.of(status, detail);
 	}
 
 	private static ProblemDetail badParameter(String parameter, String detail) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 
 import io.preverified.graphapi.MetaSignature;
+import io.preverified.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,8 +61,9 @@ class MetaWebhookController {
 		if (!"subscribe".equals(mode) || verifyToken == null || challenge == null
 				|| !MessageDigest.isEqual(verifyToken.getBytes(StandardCharsets.UTF_8),
 						this.properties.verifyToken().getBytes(StandardCharsets.UTF_8))) {
-			return problem(HttpStatus.FORBIDDEN, "The subscription check needs hub.mode=subscribe, the configured "
-					+ "hub.verify_token and a hub.challenge");
+			return ApiProblem.response(HttpStatus.FORBIDDEN,
+					"The subscription check needs hub.mode=subscribe, the configured "
+							+ "hub.verify_token and a hub.challenge");
 		}
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(challenge);
 	}
@@ -74,7 +76,7 @@ class MetaWebhookController {
 		}
 		byte[] raw = (body != null) ? body : new byte[0];
 		if (!this.signature.signed(raw, signature)) {
-			return problem(HttpStatus.UNAUTHORIZED,
+			return ApiProblem.response(HttpStatus.UNAUTHORIZED,
 					"X-Hub-Signature-256 is missing or is not the app secret's signature of the body");
 		}
 		if (!this.inbox.add(raw, this.clock.instant())) {
@@ -84,14 +86,8 @@ class MetaWebhookController {
 	}
 
 	private static ResponseEntity<ProblemDetail> off() {
-		return problem(HttpStatus.NOT_FOUND,
+		return ApiProblem.response(HttpStatus.NOT_FOUND,
 				"Meta's webhooks are off: preverified.meta-webhooks.verify-token is not set");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(java.net.URI.create("about:blank"));
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

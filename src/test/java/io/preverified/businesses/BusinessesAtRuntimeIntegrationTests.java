@@ -1,8 +1,5 @@
 package io.preverified.businesses;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,8 +58,6 @@ class BusinessesAtRuntimeIntegrationTests {
 	private static List<ConfigurableApplicationContext> replicas;
 
 	private static JdbcTemplate jdbc;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void startTwoReplicas() {
@@ -308,11 +303,7 @@ class BusinessesAtRuntimeIntegrationTests {
 
 	private HttpResponse<String> send(String method, ConfigurableApplicationContext replica, String path, String body)
 			throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(replica) + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(replica, method, path, body);
 	}
 
 	private static String key(int seed) {

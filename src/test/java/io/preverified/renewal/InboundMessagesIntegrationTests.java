@@ -298,11 +298,7 @@ class InboundMessagesIntegrationTests {
 
 	private static JsonNode message(String messageSid) throws Exception {
 		long id = jdbc.queryForObject("select id from inbound_messages where message_sid = ?", Long.class, messageSid);
-		return json.readTree(HttpClient.newHttpClient()
-			.send(HttpRequest
-				.newBuilder(URI.create(IsolatedServices.baseUrl(service) + "/api/v1/inbound-messages/" + id))
-				.build(), HttpResponse.BodyHandlers.ofString())
-			.body());
+		return json.readTree(IsolatedServices.send(service, "GET", "/api/v1/inbound-messages/" + id, null).body());
 	}
 
 	private static String arabicIndic(String digits) {
@@ -320,15 +316,11 @@ class InboundMessagesIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(service) + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(service, "GET", path, null);
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(service) + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(service, "POST", path, body);
 	}
 
 }

@@ -1,9 +1,5 @@
 package io.preverified.renewal;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,8 +64,6 @@ class RenewalReplicasIntegrationTests {
 
 	// before any renewal: the fake renews the inventory's numbers in place
 	private static List<String> dueFirst;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void startTwoReplicas() {
@@ -185,10 +179,7 @@ class RenewalReplicasIntegrationTests {
 	}
 
 	private String get(ConfigurableApplicationContext replica, String path) throws Exception {
-		return this.http
-			.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(replica) + path)).build(),
-					HttpResponse.BodyHandlers.ofString())
-			.body();
+		return IsolatedServices.send(replica, "GET", path, null).body();
 	}
 
 	private static JsonNode json(String body) {

@@ -1,8 +1,5 @@
 package io.preverified.reservations;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +57,6 @@ class PoolIntegrationTests {
 	private static ConfigurableApplicationContext service;
 
 	private static JdbcTemplate jdbc;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void start() {
@@ -139,15 +134,11 @@ class PoolIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(service) + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(service, "GET", path, null);
 	}
 
 	private HttpResponse<String> post(String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(service) + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(service, "POST", path, body);
 	}
 
 }

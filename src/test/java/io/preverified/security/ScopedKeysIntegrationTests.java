@@ -1,8 +1,5 @@
 package io.preverified.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +55,6 @@ class ScopedKeysIntegrationTests {
 	private static ConfigurableApplicationContext service;
 
 	private static JdbcTemplate jdbc;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	static void start() {
@@ -159,12 +154,7 @@ class ScopedKeysIntegrationTests {
 	}
 
 	private HttpResponse<String> send(String key, String method, String path, String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(service) + path))
-			.header("Authorization", "Bearer " + key)
-			.header("Content-Type", "application/json")
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(service, method, path, body, "Authorization", "Bearer " + key);
 	}
 
 }

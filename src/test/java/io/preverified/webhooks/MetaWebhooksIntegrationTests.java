@@ -217,16 +217,11 @@ class MetaWebhooksIntegrationTests {
 
 	private HttpResponse<String> send(ConfigurableApplicationContext replica, String path, String body)
 			throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(replica) + path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(replica, "POST", path, body);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(
-				HttpRequest.newBuilder(URI.create(IsolatedServices.baseUrl(replicas.get(0)) + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return IsolatedServices.send(replicas.get(0), "GET", path, null);
 	}
 
 	private static int kept(String marker) {
