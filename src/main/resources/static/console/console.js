@@ -18,6 +18,12 @@
     return node;
   }
 
+  function svg(tag, attributes) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, value));
+    return node;
+  }
+
   function status(message, isError) {
     const area = $('#status');
     area.textContent = message || '';
@@ -83,10 +89,10 @@
     const list = await api('GET', '/api/v1/businesses');
     const body = $('#businesses tbody');
     body.replaceChildren();
-    const select = $('#chart-business');
-    select.replaceChildren(el('option', { value: '' }, 'All'));
+    chooseBusiness($('#chart-business'), list.data, [el('option', { value: '' }, 'All')]);
+    chooseBusiness($('#pool-business'), list.data, []);
+    chooseBusiness($('#reservation-business'), list.data, []);
     for (const business of list.data) {
-      select.append(el('option', { value: business.id }, business.name || business.id));
       const counts = business.numbers.by_status;
       const [next, held] = await Promise.all([
         api('GET', '/api/v1/alerts?limit=1&business_id=' + encodeURIComponent(business.id)),
@@ -131,6 +137,80 @@
         el('td', {}, runCell), tokenCell, actions));
     }
     $('#business-form').hidden = !state.admin;
+    $('#reservation-form').hidden = !state.admin;
+    await Promise.all([pool(), reservationCountries()]);
+  }
+
+  // a select of the businesses that keeps what was chosen across redraws
+  function chooseBusiness(select, list, first) {
+    const chosen = select.value;
+    select.replaceChildren(...first, ...list.map((business) => el('option', { value: business.id }, business.name || business.id)));
+    if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
+  }
+
+  const country = (part) => (part.country_calling_code ? '+' + part.country_calling_code : 'No E.164 number');
+
+  // one business's pool: what it can offer in each country, and how that moved hour by hour
+  async function pool() {
+    const business = $('#pool-business').value;
+    const trend = $('#pool-trend');
+    const body = $('#pool-countries tbody');
+    // drawn only once read, so that two reads at once do not draw twice
+    const detail = business ? await api('GET', path('businesses', business, 'pool') + '?days=14') : null;
+    trend.querySelectorAll('polyline').forEach((node) => node.remove());
+    body.replaceChildren();
+    $('#pool-summary').textContent = '';
+    if (!detail) return;
+    // the line ends at the pool as it is now, whatever the last hour's reading said
+    const readings = detail.trend.concat([{ at: new Date().toISOString(), offerable: detail.pool.offerable, held: detail.pool.held }]);
+    const pool = detail.pool;
+    let summary = pool.offerable + ' offerable, ' + pool.held + ' held, ' + pool.claimed_last_30d + ' claimed in 30 days'
+      + (pool.days_until_empty != null ? ', empty in ' + Math.floor(pool.days_until_empty) + ' days at that pace' : '');
+    if (detail.trend.length) {
+      const start = Date.parse(readings[0].at);
+      const span = Math.max(1, Date.parse(readings[readings.length - 1].at) - start);
+      const max = Math.max(1, ...readings.map((reading) => reading.offerable + reading.held));
+      for (const series of ['offerable', 'held']) {
+        const points = readings.map((reading) => (600 * (Date.parse(reading.at) - start) / span).toFixed(1) + ','
+          + (88 - 84 * reading[series] / max).toFixed(1)).join(' ');
+        trend.append(svg('polyline', { class: series, points, 'data-readings': String(detail.trend.length) }));
+      }
+      summary += '. Trend from ' + time(readings[0].at) + ' (' + readings[0].offerable + ' offerable), scale 0 to ' + max;
+    } else {
+      summary += '. No hourly reading yet';
+    }
+    $('#pool-summary').textContent = summary;
+    for (const part of detail.by_country) {
+      body.append(el('tr', { 'data-country': part.country_calling_code || '' }, el('th', { scope: 'row' }, country(part)),
+        el('td', {}, part.region || ''), el('td', {}, String(part.offerable)), el('td', {}, String(part.held))));
+    }
+  }
+
+  // the reservation form offers the countries the chosen business has numbers of
+  async function reservationCountries() {
+    const business = $('#reservation-business').value;
+    const select = $('#reservation-country');
+    const detail = business ? await api('GET', path('businesses', business, 'pool') + '?days=1') : null;
+    const chosen = select.value;
+    select.replaceChildren(el('option', { value: '' }, 'Any country'));
+    if (!detail) return;
+    for (const part of detail.by_country.filter((part) => part.country_calling_code)) {
+      select.append(el('option', { value: part.country_calling_code },
+        country(part) + ' ' + part.region + ' (' + part.offerable + ' offerable)'));
+    }
+    if ([...select.options].some((option) => option.value === chosen)) select.value = chosen;
+  }
+
+  async function reserve(event) {
+    event.preventDefault();
+    const submit = event.target.querySelector('button');
+    await act(submit, 'Reserve', async () => {
+      const reservation = await api('POST', '/api/v1/reservations', { business_id: $('#reservation-business').value,
+        count: Number($('#reservation-count').value), country_calling_code: $('#reservation-country').value || null,
+        reference: $('#reservation-reference').value || null });
+      status('Reservation ' + reservation.id + ' holds ' + reservation.numbers.map((number) => number.phone_number).join(', '));
+      await Promise.all([reservations(true), businesses()]);
+    });
   }
 
   async function addBusiness(event) {
@@ -367,6 +447,10 @@
     });
     $('#search-form').addEventListener('submit', search);
     $('#business-form').addEventListener('submit', addBusiness);
+    $('#reservation-form').addEventListener('submit', reserve);
+    $('#pool-business').addEventListener('change', () => pool().catch((error) => status(error.message, true)));
+    $('#reservation-business').addEventListener('change',
+      () => reservationCountries().catch((error) => status(error.message, true)));
     $('#chart-business').addEventListener('change', () => chart().catch((error) => status(error.message, true)));
     $('#alerts-severity').addEventListener('change', () => alerts(true).catch((error) => status(error.message, true)));
     $('#renewals-state').addEventListener('change', () => renewals(true).catch((error) => status(error.message, true)));

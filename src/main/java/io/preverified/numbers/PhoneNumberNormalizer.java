@@ -1,7 +1,6 @@
 package io.preverified.numbers;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.NumberParseException;
@@ -17,8 +16,6 @@ public final class PhoneNumberNormalizer {
 
 	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
-	private static final Set<Integer> CALLING_CODES = util.getSupportedCallingCodes();
-
 	private PhoneNumberNormalizer() {
 	}
 
@@ -33,9 +30,8 @@ public final class PhoneNumberNormalizer {
 			return Optional.empty();
 		}
 		// most numbers arrive in E.164 already: parsing them (a fifth of a sync's time)
-		// would
-		// give them back unchanged once their country calling code is known
-		if (E164.matcher(number).matches() && hasKnownCallingCode(number)) {
+		// would give them back unchanged once their country calling code is known
+		if (E164.matcher(number).matches() && CallingCodes.startsWithKnown(number)) {
 			return Optional.of(number);
 		}
 		try {
@@ -45,16 +41,6 @@ public final class PhoneNumberNormalizer {
 		catch (NumberParseException ex) {
 			return Optional.empty();
 		}
-	}
-
-	// calling codes are prefix-free: at most one of the first three prefixes is one
-	private static boolean hasKnownCallingCode(String e164) {
-		for (int length = 1; length <= 3; length++) {
-			if (CALLING_CODES.contains(Integer.parseInt(e164.substring(1, 1 + length)))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

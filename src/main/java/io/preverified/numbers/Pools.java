@@ -42,6 +42,13 @@ public class Pools {
 			        as claimed
 			from unnest(cast(:businessIds as text[])) as b(business_id)""".formatted(HOLDABLE);
 
+	private static final String BY_COUNTRY = """
+			select c.code, count(*) filter (where %s) as offerable,
+			    count(*) filter (where n.held_until > :now) as held
+			from numbers n cross join lateral (select %s as code) c
+			where n.business_id = :businessId and n.removed_at is null
+			group by c.code order by offerable desc, c.code""".formatted(HOLDABLE, CallingCodes.OF_NUMBER);
+
 	private final JdbcClient jdbc;
 
 	private final PoolProperties properties;
@@ -96,6 +103,26 @@ public class Pools {
 	 */
 	public Pool of(String businessId) {
 		return of(List.of(businessId)).getOrDefault(businessId, Pool.EMPTY);
+	}
+
+	/**
+	 * The pool of one business, country by country.
+	 * @param businessId the business
+	 * @return the countries of its listed numbers, those with the most to offer first
+	 */
+	public List<CountryPool> byCountry(String businessId) {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql(BY_COUNTRY)
+			.param("businessId", businessId)
+			.param("callingCodes", SqlArray.of("text", CallingCodes.sqlParameter()))
+			.param("validUntil", SqlTime.utc(now.plus(this.properties.offerableValidFor())))
+			.param("now", SqlTime.utc(now))
+			.query((row, index) -> {
+				String code = row.getString("code");
+				return new CountryPool(code, (code != null) ? CallingCodes.regionOf(code) : null,
+						row.getLong("offerable"), row.getLong("held"));
+			})
+			.list();
 	}
 
 	/**

@@ -2,8 +2,8 @@ package io.preverified.reservations;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
+import io.preverified.numbers.CallingCodes;
 import io.preverified.web.ApiProblems;
 import io.preverified.web.ApiProblems.Problem;
 import io.preverified.web.Cursor;
@@ -29,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/reservations")
 class ReservationsController {
-
-	private static final Pattern COUNTRY_CALLING_CODE = Pattern.compile("[1-9]\\d{0,2}");
 
 	private final ReservationService reservations;
 
@@ -64,11 +62,9 @@ class ReservationsController {
 		if (request.reference() != null && request.reference().length() > 200) {
 			throw new InvalidParameterException("reference", "must be at most 200 characters");
 		}
-		if (request.countryCallingCode() != null
-				&& !COUNTRY_CALLING_CODE.matcher(request.countryCallingCode()).matches()) {
+		if (request.countryCallingCode() != null && !CallingCodes.isKnown(request.countryCallingCode())) {
 			throw new InvalidParameterException("country_calling_code",
-					"must be a country calling code of 1 to 3 digits, such as 44, was '" + request.countryCallingCode()
-							+ "'");
+					"must be a country calling code in use, 1 to 3 digits without '+', such as 44 or 1");
 		}
 		return this.reservations.reserve(new ReservationService.ReservationRequest(request.businessId(), count,
 				validFor, holdFor, request.reference(), request.countryCallingCode()));

@@ -1,11 +1,14 @@
 package io.preverified.sync;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 import io.preverified.businesses.Business;
 import io.preverified.businesses.BusinessAdmin;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.UnknownBusinessException;
+import io.preverified.numbers.PoolHistory;
+import io.preverified.numbers.Pools;
 import io.preverified.web.ApiProblems;
 import io.preverified.web.ApiProblems.Problem;
 import io.preverified.web.BusinessScope;
@@ -20,13 +23,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/businesses}: the businesses with their last run and counts, a run now,
- * and the businesses kept through the API: added, changed (name, token, paused) and
- * removed at runtime.
+ * {@code /api/v1/businesses}: the businesses with their last run and counts, a pool in
+ * detail (by country, its trend), a run now, and the businesses kept through the API:
+ * added, changed (name, token, paused) and removed at runtime.
  */
 @RestController
 @RequestMapping("/api/v1/businesses")
@@ -37,6 +41,8 @@ class BusinessesController {
 	private static final int MAX_NAME = 200;
 
 	private static final int MAX_TOKEN = 4096;
+
+	private static final int DEFAULT_TREND_DAYS = 14;
 
 	private static final String TOKEN_REFUSED = "The Graph API refused the token (its code and message in the "
 			+ "problem); nothing was stored";
@@ -49,12 +55,18 @@ class BusinessesController {
 
 	private final SyncLauncher launcher;
 
+	private final Pools pools;
+
+	private final PoolHistory history;
+
 	BusinessesController(BusinessDirectory businesses, BusinessAdmin admin, SyncRunQueries queries,
-			SyncLauncher launcher) {
+			SyncLauncher launcher, Pools pools, PoolHistory history) {
 		this.businesses = businesses;
 		this.admin = admin;
 		this.queries = queries;
 		this.launcher = launcher;
+		this.pools = pools;
+		this.history = history;
 	}
 
 	@GetMapping
@@ -65,6 +77,18 @@ class BusinessesController {
 	@GetMapping("/{id}")
 	BusinessResponse one(@PathVariable String id) {
 		return this.queries.business(this.businesses.find(id).orElseThrow(() -> new UnknownBusinessException(id)));
+	}
+
+	@GetMapping("/{id}/pool")
+	PoolResponse pool(@PathVariable String id, @RequestParam(required = false) Integer days) {
+		int over = (days != null) ? days : DEFAULT_TREND_DAYS;
+		if (over < 1 || over > PoolHistory.KEPT.toDays()) {
+			throw new InvalidParameterException("days",
+					"must be between 1 and " + PoolHistory.KEPT.toDays() + ", was " + over);
+		}
+		Business business = this.businesses.find(id).orElseThrow(() -> new UnknownBusinessException(id));
+		return new PoolResponse(business.id(), this.pools.of(business.id()), this.pools.byCountry(business.id()),
+				this.history.trend(business.id(), Duration.ofDays(over)));
 	}
 
 	@ApiProblems({ @Problem(status = HttpStatus.BAD_REQUEST, when = "id, name or access_token is missing or malformed"),

@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +29,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -296,6 +300,63 @@ class ConsoleBrowserTests extends BrowserTests {
 	}
 
 	@Test
+	void thePoolShowsByCountryWithItsTrendAndAReservationForACountryIsMadeFromThePage() throws Exception {
+		Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+		for (int hoursAgo = 3; hoursAgo >= 1; hoursAgo--) {
+			jdbc.update(
+					"insert into pool_readings (business_id, hour, offerable, held) values (?, ?, ?, 0) "
+							+ "on conflict do nothing",
+					ACME, Timestamp.from(hour.minus(Duration.ofHours(hoursAgo))), 100 + hoursAgo);
+		}
+		open();
+		JsonNode pool = JsonMapper.builder().build().readTree(get("/api/v1/businesses/" + ACME + "/pool").body());
+		for (JsonNode country : pool.get("by_country")) {
+			WebElement row = Browser.waiting(this.browser)
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+						"#pool-countries tr[data-country='" + country.get("country_calling_code").asString() + "']")));
+			assertThat(row.getText()).contains("+" + country.get("country_calling_code").asString(),
+					country.get("region").asString(), country.get("offerable").asString());
+		}
+		WebElement offerable = this.browser.findElement(By.cssSelector("#pool-trend polyline.offerable"));
+		assertThat(Integer.parseInt(offerable.getAttribute("data-readings"))).isGreaterThanOrEqualTo(3);
+		long british = pool.get("by_country")
+			.valueStream()
+			.filter((country) -> country.get("country_calling_code").asString().equals("44"))
+			.findFirst()
+			.orElseThrow()
+			.get("offerable")
+			.asLong();
+
+		Browser.waiting(this.browser)
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#reservation-country option[value='44']")));
+		new Select(this.browser.findElement(By.id("reservation-business"))).selectByValue(ACME);
+		new Select(this.browser.findElement(By.id("reservation-country"))).selectByValue("44");
+		WebElement count = this.browser.findElement(By.id("reservation-count"));
+		count.clear();
+		count.sendKeys("2");
+		this.browser.findElement(By.id("reservation-reference")).sendKeys("console-uk");
+		this.browser.findElement(By.cssSelector("#reservation-form button")).click();
+
+		WebElement reservation = Browser.waiting(this.browser)
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.xpath("//table[@id='reservations']//tr[td='console-uk']")));
+		long id = Long.parseLong(reservation.findElement(By.tagName("th")).getText());
+		try {
+			assertThat(jdbc.queryForList("select phone_number_e164 from numbers where held_by = ?", String.class, id))
+				.hasSize(2)
+				.allMatch((e164) -> e164.startsWith("+44"));
+			Browser.waiting(this.browser)
+				.until((driver) -> driver.findElement(By.cssSelector("#pool-countries tr[data-country='44']"))
+					.getText()
+					.contains(" " + (british - 2) + " 2"));
+		}
+		finally {
+			post("/api/v1/reservations/" + id + "/release", "");
+		}
+	}
+
+	@Test
 	void searchByAFormattedPhoneNumberFindsTheNumber() {
 		open();
 		Map<String, Object> number = jdbc.queryForMap(
@@ -334,6 +395,12 @@ class ConsoleBrowserTests extends BrowserTests {
 		return jdbc.queryForObject(
 				"select count(*) from numbers where business_id = ? and code_verification_status = ? and removed_at is null",
 				Long.class, business, status);
+	}
+
+	private static HttpResponse<String> get(String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> post(String path, String body) throws Exception {

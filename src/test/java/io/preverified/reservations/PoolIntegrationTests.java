@@ -85,6 +85,22 @@ class PoolIntegrationTests {
 		assertThat(pool.get("offerable").asLong()).isEqualTo(OFFERABLE);
 		assertThat(pool.get("held").asLong()).isZero();
 		assertThat(pool.get("days_until_empty").isNull()).isTrue();
+		// in detail: by country (the demo's numbers are of 1 and 44), and a trend read at
+		// every evaluation
+		JsonNode detail = json.readTree(get("/api/v1/businesses/" + BUSINESS + "/pool?days=1").body());
+		assertThat(detail.get("pool")).isEqualTo(pool);
+		assertThat(detail.get("by_country")
+			.valueStream()
+			.map((country) -> country.get("country_calling_code").asString() + ":" + country.get("region").asString()))
+			.containsOnly("1:US", "44:GB");
+		assertThat(
+				detail.get("by_country").valueStream().mapToLong((country) -> country.get("offerable").asLong()).sum())
+			.isEqualTo(OFFERABLE);
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> json.readTree(get("/api/v1/businesses/" + BUSINESS + "/pool").body())
+				.at("/trend/0/offerable")
+				.asLong(-1) == OFFERABLE);
+		assertThat(get("/api/v1/businesses/" + BUSINESS + "/pool?days=31").statusCode()).isEqualTo(400);
 
 		HttpResponse<String> reserved = post("/api/v1/reservations", "{\"count\": 3, \"valid_for\": \"P7D\"}");
 		assertThat(reserved.statusCode()).isEqualTo(201);

@@ -58,6 +58,7 @@ class ReservationsControllerTests {
 		assertProblem("{\"count\": 0}", "count");
 		assertProblem("{\"country_calling_code\": \"+44\"}", "country_calling_code");
 		assertProblem("{\"country_calling_code\": \"0044\"}", "country_calling_code");
+		assertProblem("{\"country_calling_code\": \"999\"}", "country_calling_code");
 		assertProblem("{\"count\": 101}", "count");
 		assertProblem("{\"hold_for\": \"P2D\"}", "hold_for");
 		assertProblem("{\"valid_for\": \"-P1D\"}", "valid_for");

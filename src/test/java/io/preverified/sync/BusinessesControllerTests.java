@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import io.preverified.businesses.Business;
 import io.preverified.businesses.BusinessAdmin;
 import io.preverified.businesses.BusinessDirectory;
+import io.preverified.numbers.PoolHistory;
+import io.preverified.numbers.Pools;
 import io.preverified.security.ApiSlice;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,12 @@ class BusinessesControllerTests {
 	@MockitoBean
 	private SyncLauncher launcher;
 
+	@MockitoBean
+	private Pools pools;
+
+	@MockitoBean
+	private PoolHistory history;
+
 	@Test
 	void adminKeyStartsARun() {
 		given(this.businesses.find("1001")).willReturn(Optional.of(ACME));
@@ -80,6 +88,24 @@ class BusinessesControllerTests {
 			.asString()
 			.contains("ADMIN");
 		then(this.launcher).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void poolTrendIsAskedForOneToThirtyDays() {
+		given(this.businesses.find("1001")).willReturn(Optional.of(ACME));
+
+		for (String days : new String[] { "0", "31" }) {
+			assertThat(this.mvc.get()
+				.uri("/api/v1/businesses/1001/pool?days=" + days)
+				.header(HttpHeaders.AUTHORIZATION, ApiSlice.READER)).hasStatus(HttpStatus.BAD_REQUEST)
+				.bodyJson()
+				.extractingPath("$.detail")
+				.asString()
+				.contains("days", "between 1 and 30");
+		}
+		assertThat(this.mvc.get().uri("/api/v1/businesses/999/pool").header(HttpHeaders.AUTHORIZATION, ApiSlice.READER))
+			.hasStatus(HttpStatus.NOT_FOUND);
+		then(this.history).shouldHaveNoInteractions();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.numbers.Pool;
+import io.preverified.numbers.PoolHistory;
 import io.preverified.numbers.Pools;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,17 +18,19 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gauges of each business's pool, read again at every evaluation:
+ * Each business's pool, read once at every evaluation: its gauges
  * {@code preverified_pool_offerable{business_id}} and
- * {@code preverified_pool_days_until_empty{business_id}} (absent while the business had
- * no claim in 30 days).
+ * {@code preverified_pool_days_until_empty{business_id}} (+Inf while the business had no
+ * claim in 30 days), and the reading of the hour in its trend.
  */
 @Component
-class PoolMetrics {
+class PoolReadings {
 
-	private static final Logger logger = LoggerFactory.getLogger(PoolMetrics.class);
+	private static final Logger logger = LoggerFactory.getLogger(PoolReadings.class);
 
 	private final Pools pools;
+
+	private final PoolHistory history;
 
 	private final BusinessDirectory businesses;
 
@@ -35,8 +38,9 @@ class PoolMetrics {
 
 	private final MultiGauge daysUntilEmpty;
 
-	PoolMetrics(Pools pools, BusinessDirectory businesses, MeterRegistry meters) {
+	PoolReadings(Pools pools, PoolHistory history, BusinessDirectory businesses, MeterRegistry meters) {
 		this.pools = pools;
+		this.history = history;
 		this.businesses = businesses;
 		this.offerable = MultiGauge.builder("preverified.pool.offerable")
 			.description("Numbers a business can still hand out: listed, VERIFIED, unheld, valid long enough")
@@ -52,7 +56,7 @@ class PoolMetrics {
 			refresh();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not read the pools for their gauges", ex);
+			logger.warn("Could not read the pools for their gauges and trend", ex);
 		}
 	}
 
@@ -68,6 +72,7 @@ class PoolMetrics {
 		});
 		this.offerable.register(offerable, true);
 		this.daysUntilEmpty.register(days, true);
+		this.history.record(pools);
 	}
 
 }
