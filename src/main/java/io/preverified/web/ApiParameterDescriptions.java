@@ -47,7 +47,8 @@ final class ApiParameterDescriptions {
 			Map.entry("after",
 					new Described("paging.cursors.after of the previous page, with the same filters",
 							"azoyMDI2LTEyLTAyVDE5OjM3OjI0WnwxNzM0")),
-			Map.entry("weeks", new Described("Weeks ahead to count, 1 to 52", "12")));
+			Map.entry("weeks", new Described("Weeks ahead to count, 1 to 52", "12")),
+			Map.entry("days", new Described("Days of the pool's hourly trend to show, 1 to 30", "14")));
 
 	private static final Map<String, Described> IDS = Map.of("/api/v1/numbers",
 			new Described("The number's id at Meta", "1656634000012859"), "/api/v1/businesses",
