@@ -63,8 +63,7 @@ public final class TestPreverifiedSyncApplication {
 		demoArgs.add("--preverified.graph-api.base-url=" + graphApi.baseUrl());
 		// the demo has no keys: its console and curl may write, from this machine
 		demoArgs.add("--preverified.api.anonymous-writes=true");
-		// Meta's webhooks, signed with the demo's app secret; a customer claims a number
-		// with
+		// Meta's webhooks, signed with the demo's app secret; a customer claims a number:
 		// POST <fake>/_fake/claim?business_id=..&number_id=..&waba_id=..
 		demoArgs.add("--preverified.graph-api.app-secret=" + DEMO_APP_SECRET);
 		demoArgs.add("--preverified.meta-webhooks.verify-token=demo-verify-token");
