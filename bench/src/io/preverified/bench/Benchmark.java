@@ -275,9 +275,11 @@ public final class Benchmark {
 	// the API's own statements, as the service sends them for these two requests
 	private static Endpoint numbersEndpoint(String businessId) {
 		return new Endpoint("/api/v1/numbers?business_id=" + businessId + "&status=VERIFIED",
-				"select n.*, (select max(finished_at) from sync_runs r where r.business_id = n.business_id and "
-						+ "r.status = 'SUCCEEDED') from numbers n where n.business_id = '" + businessId
-						+ "' and n.code_verification_status = 'VERIFIED' and n.removed_at is null order by n.id limit 101;");
+				"select n.*, greatest(n.first_seen_at, l.completed_at), c.* from numbers n left join complete_listings l "
+						+ "on l.business_id = n.business_id left join claims c on c.number_id = n.id where n.business_id = '"
+						+ businessId + "' and n.code_verification_status = 'VERIFIED' and n.removed_at is null "
+						+ "and (cast(null as text[]) is null or n.business_id = any(cast(null as text[]))) "
+						+ "order by n.id limit 101;");
 	}
 
 	private static Endpoint alertsEndpoint() {

@@ -22,22 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class NumberQueries {
 
-	// a listed number was last seen by its business's last complete run (a row of the
-	// sync module's runs, found through sync_runs_succeeded_by_business_idx), or when
+	// a listed number was last seen by its business's last complete listing, or when
 	// first seen if that came later
 	private static final String FROM = """
 			select n.id, n.business_id, n.phone_number, n.phone_number_e164, n.code_verification_status,
 			    n.code_verification_time, n.verification_expiry_time, n.owner_business_id, n.owner_business_name,
 			    n.first_seen_at, n.removed_at, n.removal_reason, n.held_by, n.held_until,
 			    case when n.removed_at is not null then n.last_seen_at
-			        else greatest(n.first_seen_at, last_run.finished_at) end as last_seen_at,
+			        else greatest(n.first_seen_at, l.completed_at) end as last_seen_at,
 			    c.number_id as claim_number_id, c.business_id as claim_business_id, c.phone_number as claim_phone_number,
 			    c.phone_number_id as claim_phone_number_id, c.waba_id as claim_waba_id,
 			    c.customer_business_id as claim_customer_business_id, c.reservation_id as claim_reservation_id,
 			    c.source as claim_source, c.claimed_at as claim_claimed_at
-			from numbers n left join lateral (
-			    select r.finished_at from sync_runs r where r.business_id = n.business_id and r.status = 'SUCCEEDED'
-			    order by r.id desc limit 1) last_run on true
+			from numbers n left join complete_listings l on l.business_id = n.business_id
 			left join claims c on c.number_id = n.id
 			""";
 

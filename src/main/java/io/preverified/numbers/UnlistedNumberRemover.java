@@ -42,7 +42,8 @@ public class UnlistedNumberRemover {
 	private static final String REMOVE = NumberColumns.in("""
 			with removed as (
 			    update numbers n set removed_at = :now, removal_held = false,
-			        last_seen_at = greatest(n.first_seen_at, :lastSuccessAt),
+			        last_seen_at = greatest(n.first_seen_at,
+			            (select l.completed_at from complete_listings l where l.business_id = :businessId)),
 			        removal_reason = case when n.code_verification_status = 'VERIFIED' or n.held_until > :now
 			            then 'CLAIMED' else 'UNVERIFIED' end
 			    where n.id = any(:ids) and n.business_id = :businessId and n.removed_at is null
@@ -54,6 +55,11 @@ public class UnlistedNumberRemover {
 			        removal_reason
 			    from removed)
 			select removal_reason, count(*) as removed from removed group by removal_reason""");
+
+	// the business's listing ends: its listed numbers were seen then
+	private static final String COMPLETED = """
+			insert into complete_listings (business_id, completed_at) values (:businessId, :now)
+			on conflict (business_id) do update set completed_at = excluded.completed_at""";
 
 	// rows of the stored ids are streamed, not collected
 	private static final int FETCH_SIZE = 10_000;
@@ -87,7 +93,11 @@ public class UnlistedNumberRemover {
 		if (!hold) {
 			removable.addAll(unlisted.fresh);
 		}
+		// removed numbers were last seen by the previous complete listing, then this one
+		// is
+		// kept
 		Map<String, Integer> removedByReason = remove(run, removable, now);
+		this.jdbc.sql(COMPLETED).param("businessId", run.businessId()).param("now", SqlTime.utc(now)).update();
 		int removed = removedByReason.values().stream().mapToInt(Integer::intValue).sum();
 		this.removedMetric.countAfterCommit(run.businessId(), removedByReason);
 		if (hold) {
@@ -136,7 +146,6 @@ public class UnlistedNumberRemover {
 			.param("businessId", run.businessId())
 			.param("runId", run.runId())
 			.param("now", SqlTime.utc(now))
-			.param("lastSuccessAt", SqlTime.utc((run.lastSuccessAt() != null) ? run.lastSuccessAt() : Instant.EPOCH))
 			.query((RowCallbackHandler) (row) -> removedByReason.put(row.getString("removal_reason"),
 					row.getInt("removed")));
 		return removedByReason;
@@ -159,10 +168,8 @@ public class UnlistedNumberRemover {
 	 * @param runId the run
 	 * @param listed every id it listed
 	 * @param startedAt when it began: numbers first seen later were not its to list
-	 * @param lastSuccessAt when the business's previous complete run ended, if any
 	 */
-	public record CompleteRun(String businessId, long runId, ListedIds listed, Instant startedAt,
-			Instant lastSuccessAt) {
+	public record CompleteRun(String businessId, long runId, ListedIds listed, Instant startedAt) {
 
 	}
 

@@ -72,8 +72,7 @@ class SyncRunLifecycle {
 		SyncRun record = fenced(run);
 		Instant now = this.clock.instant();
 		UnlistedNumberRemover.Removal removal = this.unlisted.remove(
-				new UnlistedNumberRemover.CompleteRun(run.businessId(), run.id(), run.listed(), record.getStartedAt(),
-						lastSuccessAt(run.businessId()).orElse(null)),
+				new UnlistedNumberRemover.CompleteRun(run.businessId(), run.id(), run.listed(), record.getStartedAt()),
 				this.properties.sync().removalGuard().toGuard(), now);
 		record.succeed(removal.removed(), removal.held(), now);
 		return record;

@@ -45,7 +45,9 @@ class UnlistedNumberRemoverJdbcTests {
 	private JdbcTemplate jdbc;
 
 	@BeforeEach
-	void tenNumbers() {
+	void tenNumbersListedCompletelyBefore() {
+		this.jdbc.update("insert into complete_listings (business_id, completed_at) values (?, ?)", BUSINESS,
+				Timestamp.from(LAST_SUCCESS));
 		for (int i = 0; i < 10; i++) {
 			seed("r" + i, (i % 2 == 0) ? "VERIFIED" : "NOT_VERIFIED", SEEN);
 		}
@@ -74,6 +76,10 @@ class UnlistedNumberRemoverJdbcTests {
 			.containsExactly("r8", "r9");
 		assertThat(this.jdbc.queryForObject("select removed_at from numbers where id = 'late'", Timestamp.class))
 			.isNull();
+		// this run is the business's last complete listing now
+		assertThat(this.jdbc.queryForObject("select completed_at from complete_listings where business_id = ?",
+				Timestamp.class, BUSINESS))
+			.isEqualTo(Timestamp.from(NOW));
 	}
 
 	@Test
@@ -114,7 +120,7 @@ class UnlistedNumberRemoverJdbcTests {
 	private UnlistedNumberRemover.CompleteRun run(long runId, String... listed) {
 		ListedIds ids = new ListedIds();
 		List.of(listed).forEach(ids::add);
-		return new UnlistedNumberRemover.CompleteRun(BUSINESS, runId, ids, RUN_STARTED, LAST_SUCCESS);
+		return new UnlistedNumberRemover.CompleteRun(BUSINESS, runId, ids, RUN_STARTED);
 	}
 
 	private void seed(String id, String status, Instant firstSeen) {
