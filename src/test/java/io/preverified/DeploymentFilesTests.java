@@ -47,6 +47,11 @@ class DeploymentFilesTests {
 			.contains("EXPOSE 8080")
 			.contains("MaxRAMPercentage")
 			.contains("--layers");
+		// the runtime is Java 25 and maps the AOT cache its training run wrote at build
+		// time
+		assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25-jre")
+			.contains("-XX:AOTCacheOutput=app.aot")
+			.contains("\"-XX:AOTCache=app.aot\"");
 		assertThat(Files.readString(Path.of(".dockerignore"))).contains("target");
 	}
 

@@ -13,16 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Every business the service keeps: those of the configuration, then those stored, their
- * tokens decrypted, as of the last {@link #reload()}. At start-up, stored tokens of a
- * previous key are encrypted again with the current one; tokens no configured key
- * decrypts stop start-up.
+ * tokens decrypted, as of the last {@link #reload()}. At start-up, first of all that
+ * starts, stored tokens of a previous key are encrypted again with the current one;
+ * tokens no configured key decrypts stop start-up.
  */
 @Component
-public class BusinessDirectory {
+public class BusinessDirectory implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(BusinessDirectory.class);
 
@@ -38,6 +39,8 @@ public class BusinessDirectory {
 
 	private volatile Map<String, Business> businesses;
 
+	private volatile boolean running;
+
 	BusinessDirectory(BusinessesProperties properties, StoredBusinessRepository stored, TokenCipher cipher,
 			ApplicationEventPublisher events, Clock clock) {
 		this.properties = properties;
@@ -45,12 +48,52 @@ public class BusinessDirectory {
 		this.cipher = cipher;
 		this.events = events;
 		this.clock = clock;
-		Map<String, Business> businesses = new LinkedHashMap<>();
-		List<String> undecryptable = read(businesses, true);
-		if (!undecryptable.isEmpty()) {
-			throw new UndecryptableTokensException(undecryptable);
+	}
+
+	/**
+	 * Reads the businesses at start-up, before any other part of the service starts:
+	 * tokens no configured key decrypts stop it.
+	 */
+	@Override
+	public void start() {
+		businesses();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MIN_VALUE;
+	}
+
+	// read on first use, not while the context is created: a run that only creates it
+	// (the
+	// training run of the image's AOT cache) needs no database
+	private Map<String, Business> businesses() {
+		Map<String, Business> read = this.businesses;
+		if (read == null) {
+			synchronized (this) {
+				if (this.businesses == null) {
+					Map<String, Business> businesses = new LinkedHashMap<>();
+					List<String> undecryptable = read(businesses, true);
+					if (!undecryptable.isEmpty()) {
+						throw new UndecryptableTokensException(undecryptable);
+					}
+					this.businesses = businesses;
+				}
+				read = this.businesses;
+			}
 		}
-		this.businesses = businesses;
+		return read;
 	}
 
 	/**
@@ -59,7 +102,7 @@ public class BusinessDirectory {
 	 * @return the business, paused or not
 	 */
 	public Optional<Business> find(String id) {
-		return Optional.ofNullable(this.businesses.get(id));
+		return Optional.ofNullable(businesses().get(id));
 	}
 
 	/**
@@ -76,7 +119,7 @@ public class BusinessDirectory {
 	 * @return the businesses
 	 */
 	public List<Business> all() {
-		return List.copyOf(this.businesses.values());
+		return List.copyOf(businesses().values());
 	}
 
 	/**
@@ -84,14 +127,14 @@ public class BusinessDirectory {
 	 * @return the ids
 	 */
 	public List<String> ids() {
-		return List.copyOf(this.businesses.keySet());
+		return List.copyOf(businesses().keySet());
 	}
 
 	/**
 	 * Reads the stored businesses again, and tells what changed.
 	 */
 	public synchronized void reload() {
-		Map<String, Business> before = this.businesses;
+		Map<String, Business> before = businesses();
 		Map<String, Business> now = new LinkedHashMap<>();
 		List<String> undecryptable = read(now, false);
 		if (!undecryptable.isEmpty()) {

@@ -3,10 +3,10 @@ package io.preverified.reservations;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.sync.SyncRunEnded;
 import org.slf4j.Logger;
@@ -43,7 +43,9 @@ class ReservationSweeper {
 
 	private final Clock clock;
 
-	private final Map<String, Long> held = new ConcurrentHashMap<>();
+	private final BusinessDirectory businesses;
+
+	private final MultiGauge held;
 
 	ReservationSweeper(ReservationRepository repository, ReservationService reservations, ClaimRecorder claims,
 			TransactionTemplate transactions, TaskScheduler scheduler, BusinessDirectory businesses,
@@ -54,12 +56,10 @@ class ReservationSweeper {
 		this.transactions = transactions;
 		this.scheduler = scheduler;
 		this.clock = clock;
-		for (String businessId : businesses.ids()) {
-			Gauge.builder("preverified.numbers.held", this.held, (counts) -> counts.getOrDefault(businessId, 0L))
-				.description("Listed numbers a reservation holds, by business")
-				.tag("business_id", businessId)
-				.register(meters);
-		}
+		this.businesses = businesses;
+		this.held = MultiGauge.builder("preverified.numbers.held")
+			.description("Listed numbers a reservation holds, by business")
+			.register(meters);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -80,9 +80,13 @@ class ReservationSweeper {
 				// a customer claimed it, as far as a run can tell: no WABA, no customer
 				this.repository.claimUnlisted().forEach(this.claims::inferred);
 			});
+			// every business kept, those added at runtime too, at 0 when nothing is held
 			Map<String, Long> counts = this.repository.heldByBusiness(this.clock.instant());
-			this.held.keySet().retainAll(counts.keySet());
-			this.held.putAll(counts);
+			this.held.register(this.businesses.ids()
+				.stream()
+				.map((businessId) -> MultiGauge.Row.of(Tags.of("business_id", businessId),
+						counts.getOrDefault(businessId, 0L)))
+				.toList(), true);
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not sweep the reservations", ex);
