@@ -85,7 +85,7 @@ public class NumberWriter {
 	 * @return what was written
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public PageWriteResult write(ListingRun run, List<ListedNumber> page, Instant now) {
+	public PageWriteResult write(Listing run, List<ListedNumber> page, Instant now) {
 		// upstream listing an id twice on a page counts once; the later record wins
 		Map<String, ListedNumber> listed = page.stream()
 			.collect(Collectors.toMap(ListedNumber::id, Function.identity(), (first, second) -> second,
@@ -103,7 +103,7 @@ public class NumberWriter {
 				listed.size() - counts.inserted() - counts.updated());
 	}
 
-	private Counts upsert(ListingRun run, ListedNumber[] numbers, Instant now) {
+	private Counts upsert(Listing run, ListedNumber[] numbers, Instant now) {
 		int size = numbers.length;
 		String[] ids = new String[size];
 		String[] phones = new String[size];
@@ -145,21 +145,6 @@ public class NumberWriter {
 	}
 
 	private record Counts(int inserted, int updated, int unformatted) {
-
-	}
-
-	/**
-	 * A run as it lists the numbers of its business.
-	 *
-	 * @param businessId the business
-	 * @param runId the run
-	 * @param listed the ids it listed so far
-	 */
-	public record ListingRun(String businessId, long runId, ListedIds listed) {
-
-		public ListingRun(String businessId, long runId) {
-			this(businessId, runId, new ListedIds());
-		}
 
 	}
 

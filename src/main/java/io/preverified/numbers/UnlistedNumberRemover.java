@@ -77,14 +77,15 @@ public class UnlistedNumberRemover {
 	 * Marks as removed the numbers of a business that a complete run did not list, unless
 	 * the guard finds them too many: then they are held, and removed by the next complete
 	 * run that does not list them either.
-	 * @param run the complete run and its business
+	 * @param run the run that listed every page of its business
+	 * @param startedAt when the run began: numbers first seen later were not its to list
 	 * @param guard how many removals are plausible
 	 * @param now the time of the removal
 	 * @return how many numbers were removed and held
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Removal remove(CompleteRun run, RemovalGuard guard, Instant now) {
-		Unlisted unlisted = unlisted(run);
+	public Removal remove(Listing run, Instant startedAt, RemovalGuard guard, Instant now) {
+		Unlisted unlisted = unlisted(run, startedAt);
 		long threshold = guard.threshold(unlisted.stored);
 		boolean hold = unlisted.fresh.size() > threshold;
 		// those held by an earlier run go first, so that what this run holds is only its
@@ -114,7 +115,7 @@ public class UnlistedNumberRemover {
 		return new Removal(removed, hold ? unlisted.fresh.size() : 0, removedByReason);
 	}
 
-	private Unlisted unlisted(CompleteRun run) {
+	private Unlisted unlisted(Listing run, Instant startedAt) {
 		Unlisted unlisted = new Unlisted();
 		List<String> notListed = new ArrayList<>();
 		this.jdbc.sql(STORED_IDS).withFetchSize(FETCH_SIZE).param("businessId", run.businessId()).query((row) -> {
@@ -128,7 +129,7 @@ public class UnlistedNumberRemover {
 			this.jdbc.sql(LISTABLE)
 				.param("ids", SqlArray.of("text", notListed.toArray()))
 				.param("businessId", run.businessId())
-				.param("runStartedAt", SqlTime.utc(run.startedAt()))
+				.param("runStartedAt", SqlTime.utc(startedAt))
 				.query((RowCallbackHandler) (
 						row) -> (row.getBoolean("removal_held") ? unlisted.confirmed : unlisted.fresh)
 							.add(row.getString("id")));
@@ -136,7 +137,7 @@ public class UnlistedNumberRemover {
 		return unlisted;
 	}
 
-	private Map<String, Integer> remove(CompleteRun run, List<String> ids, Instant now) {
+	private Map<String, Integer> remove(Listing run, List<String> ids, Instant now) {
 		Map<String, Integer> removedByReason = new LinkedHashMap<>();
 		if (ids.isEmpty()) {
 			return removedByReason;
@@ -158,18 +159,6 @@ public class UnlistedNumberRemover {
 		private final List<String> confirmed = new ArrayList<>();
 
 		private long stored;
-
-	}
-
-	/**
-	 * A run that listed every page of its business.
-	 *
-	 * @param businessId the business
-	 * @param runId the run
-	 * @param listed every id it listed
-	 * @param startedAt when it began: numbers first seen later were not its to list
-	 */
-	public record CompleteRun(String businessId, long runId, ListedIds listed, Instant startedAt) {
 
 	}
 

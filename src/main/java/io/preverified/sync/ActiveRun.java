@@ -2,7 +2,7 @@ package io.preverified.sync;
 
 import io.preverified.businesses.Business;
 import io.preverified.numbers.ListedIds;
-import io.preverified.numbers.NumberWriter.ListingRun;
+import io.preverified.numbers.Listing;
 
 /**
  * A run as its replica carries it out: the run, its business, the lease on the business's
@@ -23,8 +23,8 @@ record ActiveRun(long id, Business business, RunLease lease, ListedIds listed) {
 		return this.business.id();
 	}
 
-	ListingRun listing() {
-		return new ListingRun(businessId(), this.id, this.listed);
+	Listing listing() {
+		return new Listing(businessId(), this.id, this.listed);
 	}
 
 }

@@ -2,14 +2,14 @@ package io.preverified.sync;
 
 import java.time.Duration;
 
+import io.preverified.numbers.RemovalGuard;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -40,25 +40,7 @@ record SyncProperties(@Valid @NotNull @DefaultValue Sync sync) {
 			@Min(1) @DefaultValue("4") int maxConcurrentBusinesses,
 			@NotNull @DurationMin(seconds = 1) @DefaultValue("1h") Duration runTimeout,
 			@NotNull @DurationMin(seconds = 3) @DefaultValue("2m") Duration lockLease,
-			@Valid @NotNull @DefaultValue RemovalGuard removalGuard) {
-
-	}
-
-	/**
-	 * How many numbers one complete run may remove: more than
-	 * {@code max(min-numbers, ratio x listed numbers)} are held until the next complete
-	 * run confirms them.
-	 *
-	 * @param ratio share of a business's listed numbers that may leave in one run;
-	 * {@code 1.0} disables the guard
-	 * @param minNumbers numbers that may always leave in one run
-	 */
-	record RemovalGuard(@DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.5") double ratio,
-			@Min(0) @DefaultValue("10") int minNumbers) {
-
-		io.preverified.numbers.RemovalGuard toGuard() {
-			return new io.preverified.numbers.RemovalGuard(this.ratio, this.minNumbers);
-		}
+			@Valid @NotNull @DefaultValue @NestedConfigurationProperty RemovalGuard removalGuard) {
 
 	}
 

@@ -71,9 +71,8 @@ class SyncRunLifecycle {
 	SyncRun succeed(ActiveRun run) {
 		SyncRun record = fenced(run);
 		Instant now = this.clock.instant();
-		UnlistedNumberRemover.Removal removal = this.unlisted.remove(
-				new UnlistedNumberRemover.CompleteRun(run.businessId(), run.id(), run.listed(), record.getStartedAt()),
-				this.properties.sync().removalGuard().toGuard(), now);
+		UnlistedNumberRemover.Removal removal = this.unlisted.remove(run.listing(), record.getStartedAt(),
+				this.properties.sync().removalGuard(), now);
 		record.succeed(removal.removed(), removal.held(), now);
 		return record;
 	}

@@ -43,7 +43,7 @@ class NumberWriterJdbcTests {
 				java.sql.Timestamp.from(NOW.minusSeconds(3600)));
 		long unchangedVersion = version("w1");
 
-		PageWriteResult written = this.writer.write(new NumberWriter.ListingRun("1001", 7),
+		PageWriteResult written = this.writer.write(new Listing("1001", 7),
 				List.of(new ListedNumber("w1", "+15550000001", "VERIFIED", null, EXPIRY, null, null),
 						new ListedNumber("w2", "+15550000002", "VERIFIED", NOW, EXPIRY, null, null),
 						new ListedNumber("w3", "+1 555 000 0003", "NOT_VERIFIED", null, null, null, null)),

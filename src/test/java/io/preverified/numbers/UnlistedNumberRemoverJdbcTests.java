@@ -59,7 +59,7 @@ class UnlistedNumberRemoverJdbcTests {
 		seed("late", "VERIFIED", RUN_STARTED.plusSeconds(60));
 
 		UnlistedNumberRemover.Removal removal = this.remover
-			.remove(run(7, "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"), NO_GUARD, NOW);
+			.remove(run(7, "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"), RUN_STARTED, NO_GUARD, NOW);
 
 		assertThat(removal.removed()).isEqualTo(2);
 		assertThat(removal.held()).isZero();
@@ -86,7 +86,8 @@ class UnlistedNumberRemoverJdbcTests {
 	void tooManyRemovalsAreHeldUntilTheNextCompleteRunConfirmsThem() {
 		RemovalGuard guard = new RemovalGuard(0.2, 0);
 
-		UnlistedNumberRemover.Removal first = this.remover.remove(run(7, "r0", "r1", "r2", "r3", "r4"), guard, NOW);
+		UnlistedNumberRemover.Removal first = this.remover.remove(run(7, "r0", "r1", "r2", "r3", "r4"), RUN_STARTED,
+				guard, NOW);
 
 		assertThat(first.removed()).isZero();
 		assertThat(first.held()).isEqualTo(5);
@@ -97,7 +98,7 @@ class UnlistedNumberRemoverJdbcTests {
 
 		// the next run lists two of them again: those stay, the other three go
 		UnlistedNumberRemover.Removal second = this.remover.remove(run(8, "r0", "r1", "r2", "r3", "r4", "r5", "r6"),
-				guard, NOW.plusSeconds(900));
+				RUN_STARTED, guard, NOW.plusSeconds(900));
 
 		assertThat(second.removed()).isEqualTo(3);
 		assertThat(second.held()).isZero();
@@ -110,17 +111,17 @@ class UnlistedNumberRemoverJdbcTests {
 	@Test
 	void runThatListsEveryNumberRemovesNothing() {
 		UnlistedNumberRemover.Removal removal = this.remover
-			.remove(run(7, "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"), NO_GUARD, NOW);
+			.remove(run(7, "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"), RUN_STARTED, NO_GUARD, NOW);
 
 		assertThat(removal).isEqualTo(new UnlistedNumberRemover.Removal(0, 0, Map.of()));
 		assertThat(this.jdbc.queryForObject("select count(*) from number_history where run_id = 7", Integer.class))
 			.isZero();
 	}
 
-	private UnlistedNumberRemover.CompleteRun run(long runId, String... listed) {
+	private Listing run(long runId, String... listed) {
 		ListedIds ids = new ListedIds();
 		List.of(listed).forEach(ids::add);
-		return new UnlistedNumberRemover.CompleteRun(BUSINESS, runId, ids, RUN_STARTED);
+		return new Listing(BUSINESS, runId, ids);
 	}
 
 	private void seed(String id, String status, Instant firstSeen) {
