@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.preverified.graphapi.GraphApiError;
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,16 +96,11 @@ class VerificationAttemptRepository {
 	}
 
 	List<VerificationAttemptResponse> newestFirst(String numberId, Long afterId, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS
-					+ """
-							 from verification_attempts where number_id = :numberId and (cast(:afterId as bigint) is null or id < :afterId)
-							order by id desc limit :limit""")
+		return ListQuery.of("select " + COLUMNS + " from verification_attempts")
+			.where("number_id = :numberId")
 			.param("numberId", numberId)
-			.param("afterId", afterId)
-			.param("limit", limit)
-			.query(VerificationAttemptRepository::response)
-			.list();
+			.after("id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
+			.list(this.jdbc, "id desc", limit, VerificationAttemptRepository::response);
 	}
 
 	// the attempts that count against a limit, oldest first: every one but a code

@@ -1,4 +1,5 @@
 /**
- * What the modules' SQL shares: array and time parameters.
+ * What the modules' SQL shares: array and time parameters, and the query of every list
+ * endpoint ({@code ListQuery}).
  */
 package io.preverified.jdbc;

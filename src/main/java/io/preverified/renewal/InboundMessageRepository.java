@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 
@@ -101,19 +103,12 @@ class InboundMessageRepository {
 	}
 
 	List<InboundMessage> newestFirst(InboundOutcome outcome, Long afterId, int limit) {
-		return this.jdbc.sql("select " + COLUMNS + """
-				 from inbound_messages
-				where (cast(:outcome as text) is null or outcome = :outcome)
-				and (cast(:afterId as bigint) is null or id < :afterId)
-				and (cast(:scope as text[]) is null
-				    or number_id in (select id from numbers where business_id = any(:scope)))
-				order by id desc limit :limit""")
-			.param("scope", BusinessScope.current().sqlParameter())
-			.param("outcome", (outcome != null) ? outcome.name() : null)
-			.param("afterId", afterId)
-			.param("limit", limit)
-			.query(InboundMessageRepository::message)
-			.list();
+		return ListQuery.of("select " + COLUMNS + " from inbound_messages")
+			.where("outcome = :outcome", "outcome", (outcome != null) ? outcome.name() : null)
+			.after("id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
+			.where("number_id in (select id from numbers where business_id = any(:scope))", "scope",
+					BusinessScope.current().sqlParameter())
+			.list(this.jdbc, "id desc", limit, InboundMessageRepository::message);
 	}
 
 	private static InboundMessage message(ResultSet row, int index) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.numbers.Pools;
 import io.preverified.web.BusinessScope;
@@ -112,21 +113,14 @@ class ReservationRepository {
 
 	// filtered by the state each shows: a hold past its end is EXPIRED, recorded or not
 	List<Reservation> newestFirst(String businessId, String state, Long afterId, int limit, Instant now) {
-		return this.jdbc.sql("select " + COLUMNS + """
-				 from reservations r
-				where (cast(:businessId as text) is null or r.business_id = :businessId)
-				and (cast(:state as text) is null
-				    or (case when r.state = 'HELD' and r.expires_at <= :now then 'EXPIRED' else r.state end) = :state)
-				and (cast(:afterId as bigint) is null or r.id < :afterId)
-				and\s""" + BusinessScope.sql("r.business_id") + " order by r.id desc limit :limit")
-			.param("businessId", businessId)
-			.param("scope", BusinessScope.current().sqlParameter())
-			.param("state", state)
+		return ListQuery.of("select " + COLUMNS + " from reservations r")
+			.where("r.business_id = :businessId", "businessId", businessId)
+			.where("(case when r.state = 'HELD' and r.expires_at <= :now then 'EXPIRED' else r.state end) = :state",
+					"state", state)
 			.param("now", SqlTime.utc(now))
-			.param("afterId", afterId)
-			.param("limit", limit)
-			.query(ReservationRepository::reservation)
-			.list();
+			.after("r.id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
+			.where(BusinessScope.sql("r.business_id"), "scope", BusinessScope.current().sqlParameter())
+			.list(this.jdbc, "r.id desc", limit, ReservationRepository::reservation);
 	}
 
 	/**
