@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,20 +158,11 @@ class WebhookDeliveryRepository {
 	 * @return the deliveries
 	 */
 	List<WebhookDeliveryResponse> newestFirst(String state, Long beforeId, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS
-					+ """
-							 from webhook_deliveries
-							where (cast(:state as text) is null or status = :state) and (cast(:beforeId as bigint) is null or id < :beforeId)
-							and %s
-							order by id desc limit :limit"""
-						.formatted(BusinessScope.sql("business_id")))
-			.param("state", state)
-			.param("scope", BusinessScope.current().sqlParameter())
-			.param("beforeId", beforeId)
-			.param("limit", limit)
-			.query(this::response)
-			.list();
+		return ListQuery.of("select " + COLUMNS + " from webhook_deliveries")
+			.where("status = :state", "state", state)
+			.after("id < :beforeId", (beforeId != null) ? Map.of("beforeId", beforeId) : null)
+			.where(BusinessScope.sql("business_id"), "scope", BusinessScope.current().sqlParameter())
+			.list(this.jdbc, "id desc", limit, this::response);
 	}
 
 	long countDead() {

@@ -1,7 +1,9 @@
 package io.preverified.numbers;
 
 import java.util.List;
+import java.util.Map;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.Cursor;
@@ -35,21 +37,14 @@ class ClaimsController {
 		Source filter = EnumParameter.parse("source", source, Source.class);
 		Cursor.TimeAndId cursor = Cursor.decodeTimeAndId(after);
 		int pageSize = Limit.of(limit);
-		List<Row> rows = this.jdbc.sql("select id, " + ClaimResponse.COLUMNS + """
-				 from claims
-				where (cast(:businessId as text) is null or business_id = :businessId)
-				and (cast(:source as text) is null or source = :source)
-				and %s
-				and (cast(:afterTime as timestamptz) is null or (claimed_at, id) < (:afterTime, :afterId))
-				order by claimed_at desc, id desc limit :limit""".formatted(BusinessScope.sql("business_id")))
-			.param("businessId", businessId)
-			.param("source", (filter != null) ? filter.name() : null)
-			.param("scope", BusinessScope.current().sqlParameter())
-			.param("afterTime", (cursor != null) ? SqlTime.utc(cursor.time()) : null)
-			.param("afterId", (cursor != null) ? cursor.id() : null)
-			.param("limit", pageSize + 1)
-			.query((row, index) -> new Row(row.getLong("id"), ClaimResponse.of(row, "")))
-			.list();
+		List<Row> rows = ListQuery.of("select id, " + ClaimResponse.COLUMNS + " from claims")
+			.where("business_id = :businessId", "businessId", businessId)
+			.where("source = :source", "source", (filter != null) ? filter.name() : null)
+			.where(BusinessScope.sql("business_id"), "scope", BusinessScope.current().sqlParameter())
+			.after("(claimed_at, id) < (:afterTime, :afterId)",
+					(cursor != null) ? Map.of("afterTime", SqlTime.utc(cursor.time()), "afterId", cursor.id()) : null)
+			.list(this.jdbc, "claimed_at desc, id desc", pageSize + 1,
+					(row, index) -> new Row(row.getLong("id"), ClaimResponse.of(row, "")));
 		return ListResponse.of(rows, pageSize, (row) -> Cursor.timeAndId(row.claim().claimedAt(), row.id()),
 				Row::claim);
 	}

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 
@@ -110,7 +112,7 @@ class RenewalRepository {
 	 */
 	List<Renewal> list(String businessId, RenewalState state, Instant now, Duration maxCodeAge, String afterId,
 			int limit) {
-		return this.jdbc.sql("""
+		return ListQuery.of("""
 				select * from (
 				    select r.number_id, r.business_id, n.phone_number, n.code_verification_status,
 				        n.verification_expiry_time, r.requested_at, r.renewed_at, r.updated_at,
@@ -120,20 +122,13 @@ class RenewalRepository {
 				            then 'No code arrived within preverified.inbound.max-code-age; asked again after '
 				                || 'preverified.renewal.retry-after'
 				            else r.error_message end as error_message
-				    from renewals r join numbers n on n.id = r.number_id
-				    where (cast(:businessId as text) is null or r.business_id = :businessId)
-				    and (cast(:afterId as text) is null or r.number_id > :afterId)
-				    and %s) renewal
-				where cast(:state as text) is null or state = :state
-				order by number_id limit :limit""".formatted(BusinessScope.sql("r.business_id")))
-			.param("businessId", businessId)
-			.param("state", (state != null) ? state.name() : null)
+				    from renewals r join numbers n on n.id = r.number_id) renewal""")
 			.param("oldestCode", SqlTime.utc(now.minus(maxCodeAge)))
-			.param("afterId", afterId)
-			.param("scope", BusinessScope.current().sqlParameter())
-			.param("limit", limit)
-			.query(RenewalRepository::renewal)
-			.list();
+			.where("business_id = :businessId", "businessId", businessId)
+			.where("state = :state", "state", (state != null) ? state.name() : null)
+			.after("number_id > :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
+			.where(BusinessScope.sql("business_id"), "scope", BusinessScope.current().sqlParameter())
+			.list(this.jdbc, "number_id", limit, RenewalRepository::renewal);
 	}
 
 	private static Renewal renewal(ResultSet row, int index) throws SQLException {
