@@ -2,11 +2,11 @@ package io.preverified.alerts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.Cursor;
@@ -52,48 +52,30 @@ class AlertQueries {
 	ListResponse<AlertResponse> find(String businessId, Alert.Kind kind, Severity severity, Alert.State state,
 			String after, int limit) {
 		Cursor.TimeAndId cursor = Cursor.decodeTimeAndId(after);
-		List<String> conditions = new ArrayList<>();
-		Map<String, Object> parameters = new HashMap<>();
-		if (businessId != null) {
-			conditions.add("a.business_id = :businessId");
-			parameters.put("businessId", businessId);
-		}
-		conditions.add(BusinessScope.sql("a.business_id"));
-		parameters.put("scope", BusinessScope.current().sqlParameter());
-		if (kind != null) {
-			conditions.add("a.kind = :kind");
-			parameters.put("kind", kind.name());
-		}
-		if (severity != null) {
-			conditions.add("a.severity = :severity");
-			parameters.put("severity", severity.name());
-		}
-		if (state != null) {
-			conditions.add("a.state = :state");
-			parameters.put("state", state.name());
-		}
-		else {
-			conditions.add("a.state <> 'RESOLVED'");
+		Instant now = this.clock.instant();
+		ListQuery query = ListQuery.of("select " + COLUMNS + " from alerts a")
+			.where("a.business_id = :businessId", "businessId", businessId)
+			.where(BusinessScope.sql("a.business_id"), "scope", BusinessScope.current().sqlParameter())
+			.where("a.kind = :kind", "kind", (kind != null) ? kind.name() : null)
+			.where("a.severity = :severity", "severity", (severity != null) ? severity.name() : null)
+			.where("a.state = :state", "state", (state != null) ? state.name() : null);
+		if (state == null) {
+			query.where("a.state <> 'RESOLVED'");
 		}
 		if (cursor != null) {
 			// PostgreSQL sorts nulls last in ascending order
-			conditions.add((cursor.time() == null) ? "a.verification_expiry_time is null and a.id > :afterId"
-					: "(a.verification_expiry_time > :afterTime or (a.verification_expiry_time = :afterTime "
-							+ "and a.id > :afterId) or a.verification_expiry_time is null)");
-			parameters.put("afterId", cursor.id());
+			Map<String, Object> position = new HashMap<>(Map.of("afterId", cursor.id()));
 			if (cursor.time() != null) {
-				parameters.put("afterTime", SqlTime.utc(cursor.time()));
+				position.put("afterTime", SqlTime.utc(cursor.time()));
 			}
+			query.after((cursor.time() == null) ? "a.verification_expiry_time is null and a.id > :afterId"
+					: "(a.verification_expiry_time > :afterTime or (a.verification_expiry_time = :afterTime "
+							+ "and a.id > :afterId) or a.verification_expiry_time is null)",
+					position);
 		}
-		Instant now = this.clock.instant();
 		// rows go straight to the response: no managed entity for a list
-		List<AlertResponse> rows = this.jdbc
-			.sql("select " + COLUMNS + " from alerts a where " + String.join(" and ", conditions)
-					+ " order by a.verification_expiry_time, a.id limit :limit")
-			.params(parameters)
-			.param("limit", limit + 1)
-			.query((row, index) -> AlertResponse.of(row, now))
-			.list();
+		List<AlertResponse> rows = query.list(this.jdbc, "a.verification_expiry_time, a.id", limit + 1,
+				(row, index) -> AlertResponse.of(row, now));
 		return ListResponse.of(rows, limit, (alert) -> Cursor.timeAndId(alert.verificationExpiryTime(), alert.id()),
 				(alert) -> alert);
 	}

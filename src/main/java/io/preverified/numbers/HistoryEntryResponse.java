@@ -1,13 +1,16 @@
 package io.preverified.numbers;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.preverified.jdbc.SqlTime;
 
 /**
- * One change of a number, with the old and new values of what changed; unchanged values
- * are left out.
+ * One change of a number (a row of {@code number_history}), with the old and new values
+ * of what changed; unchanged values are left out.
  *
  * @param changedAt when the change was seen
  * @param runId the run that saw it
@@ -22,13 +25,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 record HistoryEntryResponse(Instant changedAt, Long runId, Change<String> codeVerificationStatus,
 		Change<Instant> verificationExpiryTime, Change<Instant> removedAt, String removalReason, String cause) {
 
-	static HistoryEntryResponse of(NumberChange change) {
-		NumberChange.Values before = change.getBefore();
-		NumberChange.Values after = change.getAfter();
-		return new HistoryEntryResponse(change.getChangedAt(), change.getRunId(),
-				Change.of(before.codeVerificationStatus(), after.codeVerificationStatus()),
-				Change.of(before.verificationExpiryTime(), after.verificationExpiryTime()),
-				Change.of(before.removedAt(), after.removedAt()), change.getRemovalReason(), change.getCause());
+	static HistoryEntryResponse of(ResultSet row) throws SQLException {
+		long runId = row.getLong("run_id");
+		return new HistoryEntryResponse(SqlTime.instant(row, "changed_at"), row.wasNull() ? null : runId,
+				Change.of(row.getString("old_code_verification_status"), row.getString("new_code_verification_status")),
+				Change.of(SqlTime.instant(row, "old_verification_expiry_time"),
+						SqlTime.instant(row, "new_verification_expiry_time")),
+				Change.of(SqlTime.instant(row, "old_removed_at"), SqlTime.instant(row, "new_removed_at")),
+				row.getString("removal_reason"), row.getString("cause"));
 	}
 
 	/**

@@ -2,12 +2,10 @@ package io.preverified.numbers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.InvalidParameterException;
@@ -40,53 +38,32 @@ record NumberFilter(String businessId, CodeVerificationStatus status, String pho
 	}
 
 	/**
-	 * The filter as SQL conditions on {@code numbers n}, with their parameters.
+	 * The filter as conditions of a list of {@code numbers n}.
+	 * @param query the list
 	 * @param now the time {@code expiring_within} counts from
-	 * @return the conditions, joined by {@code and}, and their named parameters
+	 * @return the list, filtered
 	 */
-	Where toWhere(Instant now) {
-		List<String> conditions = new ArrayList<>();
-		Map<String, Object> parameters = new HashMap<>();
-		if (this.businessId != null) {
-			conditions.add("n.business_id = :businessId");
-			parameters.put("businessId", this.businessId);
-		}
-		if (this.status != null) {
-			conditions.add("n.code_verification_status = :status");
-			parameters.put("status", this.status.name());
-		}
+	ListQuery applyTo(ListQuery query, Instant now) {
+		query.where("n.business_id = :businessId", "businessId", this.businessId)
+			.where("n.code_verification_status = :status", "status", (this.status != null) ? this.status.name() : null);
 		if (this.phoneNumber != null) {
 			Optional<String> e164 = PhoneNumberNormalizer.toE164(this.phoneNumber);
 			// a number that cannot be normalised is stored without an E.164 form too
-			conditions.add(e164.isPresent() ? "n.phone_number_e164 = :phone"
-					: "n.phone_number_e164 is null and n.phone_number = :phone");
-			parameters.put("phone", e164.orElse(this.phoneNumber));
+			query.where(
+					e164.isPresent() ? "n.phone_number_e164 = :phone"
+							: "n.phone_number_e164 is null and n.phone_number = :phone",
+					"phone", e164.orElse(this.phoneNumber));
 		}
 		if (this.expiringWithin != null) {
-			conditions.add("n.verification_expiry_time > :now and n.verification_expiry_time <= :until");
-			parameters.put("now", SqlTime.utc(now));
-			parameters.put("until", SqlTime.utc(now.plus(this.expiringWithin)));
+			query.where("n.verification_expiry_time > :now and n.verification_expiry_time <= :until")
+				.param("now", SqlTime.utc(now))
+				.param("until", SqlTime.utc(now.plus(this.expiringWithin)));
 		}
-		conditions.add(BusinessScope.sql("n.business_id"));
-		parameters.put("scope", BusinessScope.current().sqlParameter());
+		query.where(BusinessScope.sql("n.business_id"), "scope", BusinessScope.current().sqlParameter());
 		if (!this.includeRemoved) {
-			conditions.add("n.removed_at is null");
+			query.where("n.removed_at is null");
 		}
-		if (this.afterId != null) {
-			conditions.add("n.id > :afterId");
-			parameters.put("afterId", this.afterId);
-		}
-		return new Where(conditions.isEmpty() ? "true" : String.join(" and ", conditions), parameters);
-	}
-
-	/**
-	 * SQL conditions and their named parameters.
-	 *
-	 * @param sql the conditions
-	 * @param parameters their values
-	 */
-	record Where(String sql, Map<String, Object> parameters) {
-
+		return query.after("n.id > :afterId", (this.afterId != null) ? Map.of("afterId", this.afterId) : null);
 	}
 
 }

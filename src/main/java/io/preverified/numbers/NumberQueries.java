@@ -6,10 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.preverified.jdbc.ListQuery;
+import io.preverified.jdbc.SqlTime;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,28 +41,21 @@ class NumberQueries {
 
 	private final PreverifiedNumberRepository numbers;
 
-	private final NumberChangeRepository changes;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	NumberQueries(PreverifiedNumberRepository numbers, NumberChangeRepository changes, JdbcClient jdbc, Clock clock) {
+	NumberQueries(PreverifiedNumberRepository numbers, JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.numbers = numbers;
-		this.changes = changes;
 		this.clock = clock;
 	}
 
 	// rows go straight to the response: no managed entity for a list
 	ListResponse<NumberResponse> find(NumberFilter filter, int limit) {
 		Instant now = this.clock.instant();
-		NumberFilter.Where where = filter.toWhere(now);
-		List<NumberResponse> rows = this.jdbc.sql(FROM + "where " + where.sql() + " order by n.id limit :limit")
-			.params(where.parameters())
-			.param("limit", limit + 1)
-			.query(responses(now))
-			.list();
+		List<NumberResponse> rows = filter.applyTo(ListQuery.of(FROM), now)
+			.list(this.jdbc, "n.id", limit + 1, responses(now));
 		return ListResponse.of(rows, limit, NumberResponse::id, (number) -> number);
 	}
 
@@ -95,11 +89,20 @@ class NumberQueries {
 		if (!this.numbers.existsById(id)) {
 			throw new UnknownNumberException(id);
 		}
-		List<NumberChange> rows = (after != null)
-				? this.changes.findNewestFirstAfter(id, after.time(), after.id(), Limit.of(limit + 1))
-				: this.changes.findNewestFirst(id, Limit.of(limit + 1));
-		return ListResponse.of(rows, limit, (change) -> Cursor.timeAndId(change.getChangedAt(), change.getId()),
-				HistoryEntryResponse::of);
+		List<HistoryRow> rows = ListQuery.of("select " + NumberColumns.HISTORY + " from number_history")
+			.where("number_id = :numberId")
+			.param("numberId", id)
+			.after("(changed_at, id) < (:afterTime, :afterId)",
+					(after != null) ? Map.of("afterTime", SqlTime.utc(after.time()), "afterId", after.id()) : null)
+			.list(this.jdbc, "changed_at desc, id desc", limit + 1,
+					(row, index) -> new HistoryRow(row.getLong("id"), HistoryEntryResponse.of(row)));
+		return ListResponse.of(rows, limit, (row) -> Cursor.timeAndId(row.entry().changedAt(), row.id()),
+				HistoryRow::entry);
+	}
+
+	// an entry and the id its cursor needs
+	private record HistoryRow(long id, HistoryEntryResponse entry) {
+
 	}
 
 }
