@@ -1,22 +1,22 @@
 package io.preverified.sync;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.preverified.businesses.Business;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.businesses.TokenCheck;
 import io.preverified.businesses.TokenChecks;
+import io.preverified.jdbc.ListQuery;
 import io.preverified.numbers.NumberStatistics;
 import io.preverified.numbers.Pool;
 import io.preverified.numbers.Pools;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.ListResponse;
-import jakarta.persistence.criteria.Predicate;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,8 +39,11 @@ class SyncRunQueries {
 
 	private final SyncRunLifecycle syncRuns;
 
+	private final JdbcClient jdbc;
+
 	SyncRunQueries(SyncRunRepository runs, SyncRunLifecycle syncRuns, BusinessDirectory businesses, TokenChecks tokens,
-			NumberStatistics statistics, Pools pools) {
+			NumberStatistics statistics, Pools pools, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.pools = pools;
 		this.syncRuns = syncRuns;
 		this.runs = runs;
@@ -50,25 +53,17 @@ class SyncRunQueries {
 	}
 
 	ListResponse<SyncRunResponse> find(String businessId, SyncRun.Status status, Long afterId, int limit) {
-		BusinessScope scope = BusinessScope.current();
-		Specification<SyncRun> specification = (root, query, cb) -> {
-			List<Predicate> predicates = new ArrayList<>();
-			if (businessId != null) {
-				predicates.add(cb.equal(root.get("businessId"), businessId));
-			}
-			if (status != null) {
-				predicates.add(cb.equal(root.get("status"), status));
-			}
-			if (!scope.isEveryBusiness()) {
-				predicates.add(root.get("businessId").in(scope.ids()));
-			}
-			if (afterId != null) {
-				predicates.add(cb.lessThan(root.get("id"), afterId));
-			}
-			return cb.and(predicates.toArray(Predicate[]::new));
-		};
-		List<SyncRun> rows = this.runs.findBy(specification,
-				(query) -> query.sortBy(Sort.by(Sort.Direction.DESC, "id")).limit(limit + 1).all());
+		// the page's ids as every list reads them, then its runs as the entities they are
+		List<Long> ids = ListQuery.of("select r.id from sync_runs r")
+			.where("r.business_id = :businessId", "businessId", businessId)
+			.where("r.status = :status", "status", (status != null) ? status.name() : null)
+			.where(BusinessScope.sql("r.business_id"), "scope", BusinessScope.current().sqlParameter())
+			.after("r.id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
+			.list(this.jdbc, "r.id desc", limit + 1, (row, index) -> row.getLong("id"));
+		Map<Long, SyncRun> byId = this.runs.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(SyncRun::getId, Function.identity()));
+		List<SyncRun> rows = ids.stream().map(byId::get).toList();
 		return ListResponse.of(rows, limit, (run) -> run.getId().toString(), SyncRunResponse::of);
 	}
 

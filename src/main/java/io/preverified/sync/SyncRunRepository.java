@@ -7,11 +7,10 @@ import java.util.Optional;
 import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-interface SyncRunRepository extends JpaRepository<SyncRun, Long>, JpaSpecificationExecutor<SyncRun> {
+interface SyncRunRepository extends JpaRepository<SyncRun, Long> {
 
 	Optional<SyncRun> findFirstByBusinessIdOrderByIdDesc(String businessId);
 
