@@ -25,13 +25,13 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("preverified.alerts")
-record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") Duration reverifyWindow,
+public record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") Duration reverifyWindow,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("14d") Duration warning,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("3d") Duration critical,
 		@NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration evaluationInterval,
 		@Valid @NotNull @DefaultValue Webhook webhook, @Valid @NotNull @DefaultValue Alertmanager alertmanager) {
 
-	AlertsProperties {
+	public AlertsProperties {
 		if (critical != null && warning != null && critical.compareTo(warning) >= 0) {
 			throw new IllegalArgumentException("preverified.alerts.critical (" + critical
 					+ ") must be shorter than preverified.alerts.warning (" + warning + ")");
@@ -59,15 +59,16 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 	 * @param initialBackoff wait before the first retry of a refused delivery
 	 * @param maxBackoff longest wait between retries
 	 */
-	record Webhook(URI url, String secret, @NotNull @DurationMin(millis = 0) @DefaultValue("30s") Duration groupWait,
+	public record Webhook(URI url, String secret,
+			@NotNull @DurationMin(millis = 0) @DefaultValue("30s") Duration groupWait,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration initialBackoff,
 			@NotNull @DurationMin(millis = 1) @DefaultValue("10m") Duration maxBackoff) {
 
-		Webhook {
+		public Webhook {
 			requireHttpUrl("preverified.alerts.webhook.url", url);
 		}
 
-		boolean enabled() {
+		public boolean enabled() {
 			return this.url != null;
 		}
 
@@ -85,13 +86,13 @@ record AlertsProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("45d") 
 	 * @param url its base URL, such as {@code http://alertmanager:9093}; nothing is
 	 * pushed without it
 	 */
-	record Alertmanager(URI url) {
+	public record Alertmanager(URI url) {
 
-		Alertmanager {
+		public Alertmanager {
 			requireHttpUrl("preverified.alerts.alertmanager.url", url);
 		}
 
-		boolean enabled() {
+		public boolean enabled() {
 			return this.url != null;
 		}
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 
 /**
  * How close a number is to losing its verification, from the least to the most severe;
- * computed by {@link AlertEvaluator} from the thresholds of {@link AlertsProperties}.
+ * computed by {@code AlertEvaluator} from the thresholds of {@link AlertsProperties}.
  */
-enum Severity {
+public enum Severity {
 
 	/** Within the re-verification window: it can be renewed now. */
 	REVERIFY_WINDOW,
@@ -27,6 +27,6 @@ enum Severity {
 	UNVERIFIED_DROP;
 
 	/** How long a number may stay NOT_VERIFIED before its alert. */
-	static final Duration UNVERIFIED_DROP_AFTER = Duration.ofDays(75);
+	public static final Duration UNVERIFIED_DROP_AFTER = Duration.ofDays(75);
 
 }

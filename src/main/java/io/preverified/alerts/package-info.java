@@ -1,6 +1,9 @@
 /**
  * Expiry alerts: severities from thresholds, a persisted lifecycle, and signed webhook
- * notifications through an outbox.
+ * notifications through an outbox. Other modules see {@code ReverifyWindow} and
+ * {@code AlertsEvaluated}; inside, {@code evaluation} holds an alert's life (evaluated,
+ * listed, acknowledged, resolved), {@code delivery} how it reaches people (the outbox,
+ * webhooks, Alertmanager) and {@code reports} the expiries week by week.
  * <p>
  * Glossary: an <em>alert</em> of a number is {@code FIRING}, {@code ACKNOWLEDGED} or
  * {@code RESOLVED}, at a <em>severity</em>; a <em>notification</em> is one change waiting

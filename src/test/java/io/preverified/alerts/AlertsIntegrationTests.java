@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.preverified.IntegrationTests;
+import io.preverified.alerts.delivery.WebhookSignature;
+import io.preverified.alerts.evaluation.AlertScheduler;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
