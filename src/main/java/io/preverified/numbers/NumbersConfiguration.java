@@ -1,5 +1,6 @@
 package io.preverified.numbers;
 
+import io.preverified.web.ApiParameters;
 import io.preverified.web.ScopedPath;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +19,26 @@ class NumbersConfiguration {
 	@Bean
 	ScopedPath numbersScope(JdbcClient jdbc) {
 		return ScopedPath.of("/api/v1/numbers/", jdbc, "select business_id from numbers where id = :id");
+	}
+
+	@Bean
+	ApiParameters numbersParameters() {
+		return ApiParameters.of(
+				ApiParameters.parameter("/api/v1/numbers", "id", "The number's id at Meta", "1656634000012859"),
+				ApiParameters.parameter("/api/v1/numbers", "status",
+						"Only numbers with this code_verification_status (VERIFIED, NOT_VERIFIED, EXPIRED)",
+						"VERIFIED"),
+				ApiParameters.parameter("/api/v1/numbers", "phone_number",
+						"Only the number with this phone number, in any format (normalised to E.164)",
+						"+1 650-555-0123"),
+				ApiParameters.parameter("/api/v1/numbers", "expiring_within",
+						"Only numbers whose verification expires after now and at most this far ahead "
+								+ "(ISO-8601 duration, up to P36500D)",
+						"P14D"),
+				ApiParameters.parameter("/api/v1/numbers", "include_removed",
+						"Also numbers that left the pool (claimed, dropped or deleted)", "false"),
+				ApiParameters.parameter("/api/v1/claims", "source",
+						"Only claims told by this source (SIGNUP, WEBHOOK, SYNC)", "SIGNUP"));
 	}
 
 }

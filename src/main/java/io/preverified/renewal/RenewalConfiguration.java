@@ -1,6 +1,7 @@
 package io.preverified.renewal;
 
 import io.preverified.alerts.ReverifyWindow;
+import io.preverified.web.ApiParameters;
 import io.preverified.web.ScopedPath;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,6 +30,21 @@ class RenewalConfiguration {
 	ScopedPath inboundMessagesScope(JdbcClient jdbc) {
 		return ScopedPath.of("/api/v1/inbound-messages/", jdbc, "select n.business_id from inbound_messages m "
 				+ "join numbers n on n.id = m.number_id where m.id = cast(:id as bigint)");
+	}
+
+	@Bean
+	ApiParameters renewalParameters() {
+		return ApiParameters.of(
+				ApiParameters.parameter("/api/v1/renewals", "state",
+						"Only renewals in this state (REQUESTED, WAITING_FOR_CODE, RENEWED, FAILED)", "FAILED"),
+				ApiParameters.parameter("/api/v1/inbound-messages", "id", "The message's id", "31"),
+				ApiParameters.parameter("/api/v1/inbound-messages", "outcome",
+						"Only messages that ended so (VERIFIED, NO_CODE, UNKNOWN_NUMBER, NO_PENDING_REQUEST, REFUSED)",
+						"VERIFIED"),
+				ApiParameters.parameter("/webhooks/twilio", "X-Twilio-Signature",
+						"Base64 HMAC-SHA1, keyed with the Twilio auth token, of the URL and the form fields sorted "
+								+ "by name",
+						"0/KCTR6DLpKmkAf8muzZqo1nDgQ="));
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.preverified.reservations;
 
+import io.preverified.web.ApiParameters;
 import io.preverified.web.ScopedPath;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,13 @@ class ReservationsConfiguration {
 	ScopedPath reservationsScope(JdbcClient jdbc) {
 		return ScopedPath.of("/api/v1/reservations/", jdbc,
 				"select business_id from reservations where id = cast(:id as bigint)");
+	}
+
+	@Bean
+	ApiParameters reservationsParameters() {
+		return ApiParameters.of(ApiParameters.parameter("/api/v1/reservations", "id", "The reservation's id", "7"),
+				ApiParameters.parameter("/api/v1/reservations", "state",
+						"Only reservations in this state as each shows (HELD, CLAIMED, RELEASED, EXPIRED)", "HELD"));
 	}
 
 }

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.preverified.businesses.BusinessDirectory;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.health.BoundedHealthIndicator;
+import io.preverified.web.ApiParameters;
 import io.preverified.web.ScopedPath;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -69,6 +70,16 @@ class SyncConfiguration {
 	@Bean
 	ScopedPath businessesScope() {
 		return new ScopedPath("/api/v1/businesses/", Optional::of);
+	}
+
+	@Bean
+	ApiParameters syncParameters() {
+		return ApiParameters.of(ApiParameters.parameter("/api/v1/sync-runs", "id", "The run's id", "42"),
+				ApiParameters.parameter("/api/v1/sync-runs", "status",
+						"Only runs with this status (RUNNING, SUCCEEDED, FAILED)", "FAILED"),
+				ApiParameters.parameter("/api/v1/businesses", "id", "The business's id at Meta", "506914307656634"),
+				ApiParameters.parameter("/api/v1/businesses", "days",
+						"Days of the pool's hourly trend to show, 1 to 30", "14"));
 	}
 
 }

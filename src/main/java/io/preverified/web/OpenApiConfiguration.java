@@ -2,6 +2,7 @@ package io.preverified.web;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.models.Components;
@@ -123,21 +124,30 @@ class OpenApiConfiguration {
 						new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)))));
 	}
 
-	// query parameters mean the same on every list, so they are described once
+	// what every list takes
 	@Bean
-	OpenApiCustomizer parameterDescriptions() {
+	ApiParameters listParameters() {
+		return ApiParameters.of(
+				ApiParameters
+					.parameter("/", "business_id", "Only those of this business (its id at Meta)", "506914307656634"),
+				ApiParameters.parameter("/", "limit", "Items per page, 1 to 1000", "100"),
+				ApiParameters.parameter("/", "after",
+						"paging.cursors.after of the previous page, with the same filters",
+						"azoyMDI2LTEyLTAyVDE5OjM3OjI0WnwxNzM0"));
+	}
+
+	// each parameter described once, by the module whose paths take it
+	@Bean
+	OpenApiCustomizer parameterDescriptions(List<ApiParameters> declared) {
 		return (openApi) -> openApi.getPaths()
 			.forEach((path, item) -> item.readOperations()
 				.stream()
 				.filter((operation) -> operation.getParameters() != null)
 				.flatMap((operation) -> operation.getParameters().stream())
-				.forEach((parameter) -> {
-					ApiParameterDescriptions.Described described = ApiParameterDescriptions.describe(path,
-							parameter.getName());
-					if (described != null && parameter.getDescription() == null) {
-						parameter.description(described.description()).example(described.example());
-					}
-				}));
+				.filter((parameter) -> parameter.getDescription() == null)
+				.forEach((parameter) -> ApiParameters.describe(declared, path, parameter.getName())
+					.ifPresent((described) -> parameter.description(described.description())
+						.example(described.example()))));
 	}
 
 }

@@ -112,6 +112,19 @@ class OpenApiDocumentIntegrationTests extends IntegrationTests {
 		assertThat(requestCode.propertyNames()).contains("409", "429", "502");
 		assertThat(paths.get("/api/v1/numbers/{id}/verify-code").get("post").get("responses").propertyNames())
 			.contains("422");
+		// a parameter of one name means what the module of its path says
+		assertThat(parameter(paths, "/api/v1/reservations", "state")).contains("HELD").doesNotContain("FIRING");
+		assertThat(parameter(paths, "/api/v1/alerts", "state")).contains("FIRING").doesNotContain("HELD");
+		assertThat(parameter(paths, "/api/v1/sync-runs", "status")).contains("SUCCEEDED").doesNotContain("VERIFIED");
+	}
+
+	private static String parameter(JsonNode paths, String path, String name) {
+		for (JsonNode parameter : paths.get(path).get("get").get("parameters")) {
+			if (parameter.get("name").asString().equals(name)) {
+				return parameter.get("description").asString();
+			}
+		}
+		throw new AssertionError(path + " takes no " + name);
 	}
 
 	@Test
