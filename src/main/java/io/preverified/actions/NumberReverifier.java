@@ -45,7 +45,7 @@ public class NumberReverifier {
 
 	private final GraphApiNumberClient graphApi;
 
-	private final VerificationAttemptRepository attempts;
+	private final VerificationAttemptStore attempts;
 
 	private final VerificationProperties properties;
 
@@ -56,7 +56,7 @@ public class NumberReverifier {
 	private final Clock clock;
 
 	NumberReverifier(NumberStore numbers, BusinessDirectory businesses, GraphApiNumberClient graphApi,
-			VerificationAttemptRepository attempts, VerificationProperties properties, ReverifyWindow reverifyWindow,
+			VerificationAttemptStore attempts, VerificationProperties properties, ReverifyWindow reverifyWindow,
 			MeterRegistry meters, Clock clock) {
 		this.numbers = numbers;
 		this.businesses = businesses;
@@ -114,7 +114,7 @@ public class NumberReverifier {
 					number.verificationExpiryTime().minus(this.reverifyWindow));
 		}
 		String token = token(number.businessId());
-		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
+		long attemptId = this.attempts.begin(new VerificationAttemptStore.Attempt(numberId, number.businessId(),
 				codeMethod, language, requestedBy, now), limits);
 		GraphApiError error = refusal(
 				this.graphApi.requestCode(number.businessId(), numberId, token, codeMethod, language));
@@ -142,8 +142,8 @@ public class NumberReverifier {
 	public NumberResponse verifyCode(String numberId, String code, String requestedBy) {
 		NumberStore.NumberState number = listed(numberId);
 		String token = token(number.businessId());
-		long attemptId = this.attempts.begin(new VerificationAttemptRepository.Attempt(numberId, number.businessId(),
-				null, null, requestedBy, this.clock.instant()), List.of(AttemptLimit.verifications(this.properties)));
+		long attemptId = this.attempts.begin(new VerificationAttemptStore.Attempt(numberId, number.businessId(), null,
+				null, requestedBy, this.clock.instant()), List.of(AttemptLimit.verifications(this.properties)));
 		GraphApiError error = refusal(this.graphApi.verifyCode(number.businessId(), numberId, token, code));
 		ended(attemptId, number.businessId(), error);
 		if (error != null) {

@@ -27,7 +27,7 @@ public class BusinessAdmin {
 
 	private final BusinessDirectory directory;
 
-	private final StoredBusinessRepository stored;
+	private final BusinessStore stored;
 
 	private final TokenCipher cipher;
 
@@ -39,8 +39,8 @@ public class BusinessAdmin {
 
 	private final Clock clock;
 
-	BusinessAdmin(BusinessDirectory directory, StoredBusinessRepository stored, TokenCipher cipher,
-			GraphApiClient graphApi, TokenChecks tokenChecks, ApplicationEventPublisher events, Clock clock) {
+	BusinessAdmin(BusinessDirectory directory, BusinessStore stored, TokenCipher cipher, GraphApiClient graphApi,
+			TokenChecks tokenChecks, ApplicationEventPublisher events, Clock clock) {
 		this.directory = directory;
 		this.stored = stored;
 		this.cipher = cipher;
@@ -63,7 +63,7 @@ public class BusinessAdmin {
 			throw new BusinessExistsException(id);
 		}
 		tryToken(id, accessToken);
-		StoredBusinessRepository.StoredBusiness business = new StoredBusinessRepository.StoredBusiness(id, name, false,
+		BusinessStore.StoredBusiness business = new BusinessStore.StoredBusiness(id, name, false,
 				this.cipher.encrypt(id, accessToken), this.cipher.currentKeyId());
 		if (!this.stored.insert(business, this.clock.instant())) {
 			throw new BusinessExistsException(id);
@@ -86,7 +86,7 @@ public class BusinessAdmin {
 		if (current.source() == Business.Source.CONFIG) {
 			throw new ConfiguredBusinessException(id);
 		}
-		StoredBusinessRepository.StoredBusiness business = this.stored.find(id)
+		BusinessStore.StoredBusiness business = this.stored.find(id)
 			.orElseThrow(() -> new UnknownBusinessException(id));
 		if (name != null) {
 			business = business.withName(name);

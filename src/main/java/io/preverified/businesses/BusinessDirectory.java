@@ -29,7 +29,7 @@ public class BusinessDirectory implements SmartLifecycle {
 
 	private final BusinessesProperties properties;
 
-	private final StoredBusinessRepository stored;
+	private final BusinessStore stored;
 
 	private final TokenCipher cipher;
 
@@ -41,7 +41,7 @@ public class BusinessDirectory implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	BusinessDirectory(BusinessesProperties properties, StoredBusinessRepository stored, TokenCipher cipher,
+	BusinessDirectory(BusinessesProperties properties, BusinessStore stored, TokenCipher cipher,
 			ApplicationEventPublisher events, Clock clock) {
 		this.properties = properties;
 		this.stored = stored;
@@ -160,7 +160,7 @@ public class BusinessDirectory implements SmartLifecycle {
 	private List<String> read(Map<String, Business> all, boolean reencrypt) {
 		this.properties.businesses().forEach((business) -> all.put(business.id(), business.business()));
 		List<String> undecryptable = new ArrayList<>();
-		for (StoredBusinessRepository.StoredBusiness business : this.stored.all()) {
+		for (BusinessStore.StoredBusiness business : this.stored.all()) {
 			if (all.containsKey(business.id())) {
 				logger.warn("Business {} is configured and stored; the configuration's is used", business.id());
 				continue;

@@ -36,13 +36,13 @@ class InboundCodeVerifier {
 
 	private static final int MAX_ADDRESS = 64;
 
-	private final InboundMessageRepository messages;
+	private final InboundMessageStore messages;
 
 	private final CodeRequests codeRequests;
 
 	private final NumberReverifier reverifier;
 
-	private final RenewalRepository renewals;
+	private final RenewalStore renewals;
 
 	private final InboundProperties properties;
 
@@ -50,8 +50,8 @@ class InboundCodeVerifier {
 
 	private final Clock clock;
 
-	InboundCodeVerifier(InboundMessageRepository messages, CodeRequests codeRequests, NumberReverifier reverifier,
-			RenewalRepository renewals, InboundProperties properties, RenewalMetrics metrics, Clock clock) {
+	InboundCodeVerifier(InboundMessageStore messages, CodeRequests codeRequests, NumberReverifier reverifier,
+			RenewalStore renewals, InboundProperties properties, RenewalMetrics metrics, Clock clock) {
 		this.messages = messages;
 		this.codeRequests = codeRequests;
 		this.reverifier = reverifier;
@@ -76,7 +76,7 @@ class InboundCodeVerifier {
 		String body = cut(code.map((found) -> found.masked(text)).orElse(text), MAX_TEXT);
 		Optional<String> toE164 = PhoneNumberNormalizer.toE164(to);
 		Instant now = this.clock.instant();
-		Optional<Long> kept = this.messages.keep(new InboundMessageRepository.Received(messageSid, source,
+		Optional<Long> kept = this.messages.keep(new InboundMessageStore.Received(messageSid, source,
 				cut(to, MAX_ADDRESS), cut(from, MAX_ADDRESS), body, now), toE164.orElse(null));
 		if (kept.isEmpty()) {
 			logger.debug("Message {} came again; it was kept before", messageSid);

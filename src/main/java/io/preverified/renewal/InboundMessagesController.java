@@ -33,11 +33,11 @@ class InboundMessagesController {
 
 	private final InboundCodeVerifier verifier;
 
-	private final InboundMessageRepository messages;
+	private final InboundMessageStore messages;
 
 	private final Renewer renewer;
 
-	InboundMessagesController(InboundCodeVerifier verifier, InboundMessageRepository messages, Renewer renewer) {
+	InboundMessagesController(InboundCodeVerifier verifier, InboundMessageStore messages, Renewer renewer) {
 		this.verifier = verifier;
 		this.messages = messages;
 		this.renewer = renewer;

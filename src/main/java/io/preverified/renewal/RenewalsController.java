@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RenewalsController {
 
-	private final RenewalRepository renewals;
+	private final RenewalStore renewals;
 
 	private final InboundProperties inbound;
 
 	private final Clock clock;
 
-	RenewalsController(RenewalRepository renewals, InboundProperties inbound, Clock clock) {
+	RenewalsController(RenewalStore renewals, InboundProperties inbound, Clock clock) {
 		this.renewals = renewals;
 		this.inbound = inbound;
 		this.clock = clock;

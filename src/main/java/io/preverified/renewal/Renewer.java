@@ -37,7 +37,7 @@ class Renewer {
 
 	private final BusinessDirectory businesses;
 
-	private final RenewalRepository renewals;
+	private final RenewalStore renewals;
 
 	private final CodeRequests codeRequests;
 
@@ -49,8 +49,8 @@ class Renewer {
 
 	private final Clock clock;
 
-	Renewer(BusinessDirectory businesses, RenewalRepository renewals, CodeRequests codeRequests,
-			NumberReverifier reverifier, RenewalProperties properties, RenewalMetrics metrics, Clock clock) {
+	Renewer(BusinessDirectory businesses, RenewalStore renewals, CodeRequests codeRequests, NumberReverifier reverifier,
+			RenewalProperties properties, RenewalMetrics metrics, Clock clock) {
 		this.businesses = businesses;
 		this.renewals = renewals;
 		this.codeRequests = codeRequests;

@@ -14,14 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimRecorder {
 
-	private final ReservationRepository repository;
+	private final ReservationStore store;
 
 	private final ReservationService reservations;
 
 	private final ClaimStore claims;
 
-	ClaimRecorder(ReservationRepository repository, ReservationService reservations, ClaimStore claims) {
-		this.repository = repository;
+	ClaimRecorder(ReservationStore store, ReservationService reservations, ClaimStore claims) {
+		this.store = store;
 		this.reservations = reservations;
 		this.claims = claims;
 	}
@@ -33,7 +33,7 @@ public class ClaimRecorder {
 	 */
 	@Transactional
 	public boolean claim(NumberClaim claim) {
-		Long reservationId = this.repository.claim(claim.numberId(), claim.claimedAt()).map((ended) -> {
+		Long reservationId = this.store.claim(claim.numberId(), claim.claimedAt()).map((ended) -> {
 			this.reservations.count(ended.businessId(), "claimed");
 			return ended.reservationId();
 		}).orElse(claim.reservationId());
@@ -42,7 +42,7 @@ public class ClaimRecorder {
 	}
 
 	// a reservation a run found claimed, ended already: its claim, inferred
-	void inferred(ReservationRepository.Claimed ended) {
+	void inferred(ReservationStore.Claimed ended) {
 		this.reservations.count(ended.businessId(), "claimed");
 		this.claims
 			.claim(new NumberClaim(ended.numberId(), null, null, null, ended.reservationId(), "SYNC", ended.at()));

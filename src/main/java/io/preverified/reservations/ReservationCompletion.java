@@ -31,7 +31,7 @@ class ReservationCompletion {
 
 	private static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(1);
 
-	private final ReservationRepository repository;
+	private final ReservationStore store;
 
 	private final ReservationService reservations;
 
@@ -45,9 +45,9 @@ class ReservationCompletion {
 
 	private final Clock clock;
 
-	ReservationCompletion(ReservationRepository repository, ReservationService reservations, ClaimRecorder claims,
+	ReservationCompletion(ReservationStore store, ReservationService reservations, ClaimRecorder claims,
 			NumberStore numbers, BusinessDirectory businesses, GraphApiNumberClient graphApi, Clock clock) {
-		this.repository = repository;
+		this.store = store;
 		this.reservations = reservations;
 		this.claims = claims;
 		this.numbers = numbers;
@@ -57,7 +57,7 @@ class ReservationCompletion {
 	}
 
 	ReservationResponse complete(long id, Finish finish) {
-		Reservation reservation = this.repository.find(id)
+		Reservation reservation = this.store.find(id)
 			.orElseThrow(() -> new UnknownReservationException(id))
 			.at(this.clock.instant());
 		if ("CLAIMED".equals(reservation.state()) && isClaimedBy(reservation, finish)) {

@@ -30,7 +30,7 @@ class ReservationService {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReservationService.class);
 
-	private final ReservationRepository repository;
+	private final ReservationStore store;
 
 	private final BusinessDirectory businesses;
 
@@ -40,9 +40,9 @@ class ReservationService {
 
 	private final Clock clock;
 
-	ReservationService(ReservationRepository repository, BusinessDirectory businesses, NumberStore numbers,
-			MeterRegistry meters, Clock clock) {
-		this.repository = repository;
+	ReservationService(ReservationStore store, BusinessDirectory businesses, NumberStore numbers, MeterRegistry meters,
+			Clock clock) {
+		this.store = store;
 		this.businesses = businesses;
 		this.numbers = numbers;
 		this.meters = meters;
@@ -55,41 +55,41 @@ class ReservationService {
 		Instant validUntil = now.plus(request.validFor());
 		// one reservation, one business: without one named, the first with enough numbers
 		String businessId = (request.businessId() != null) ? known(request.businessId())
-				: this.repository
+				: this.store
 					.businessWithEnough(this.businesses.ids().stream().filter(BusinessScope.current()::allows).toList(),
 							validUntil, now, request.count(), request.countryCallingCode())
 					.orElse(null);
-		List<String> chosen = (businessId != null) ? this.repository.lockHoldable(businessId, validUntil, now,
-				request.count(), request.countryCallingCode()) : List.of();
+		List<String> chosen = (businessId != null)
+				? this.store.lockHoldable(businessId, validUntil, now, request.count(), request.countryCallingCode())
+				: List.of();
 		if (chosen.size() < request.count()) {
 			if (businessId != null) {
 				count(businessId, "refused");
 			}
 			throw new NotEnoughNumbersException(request.count(), chosen.size(), request.validFor());
 		}
-		long id = this.repository.create(businessId, request.reference(), now, now.plus(request.holdFor()), chosen);
+		long id = this.store.create(businessId, request.reference(), now, now.plus(request.holdFor()), chosen);
 		count(businessId, "held");
 		return get(id);
 	}
 
 	@Transactional(readOnly = true)
 	ReservationResponse get(long id) {
-		return response(this.repository.find(id).orElseThrow(() -> new UnknownReservationException(id)));
+		return response(this.store.find(id).orElseThrow(() -> new UnknownReservationException(id)));
 	}
 
 	@Transactional(readOnly = true)
 	ListResponse<ReservationResponse> find(String businessId, String state, Long afterId, int limit) {
-		List<Reservation> rows = this.repository.newestFirst(businessId, state, afterId, limit + 1,
-				this.clock.instant());
+		List<Reservation> rows = this.store.newestFirst(businessId, state, afterId, limit + 1, this.clock.instant());
 		return ListResponse.of(rows, limit, (reservation) -> Long.toString(reservation.id()), this::response);
 	}
 
 	@Transactional
 	ReservationResponse release(long id) {
-		Reservation reservation = this.repository.find(id)
+		Reservation reservation = this.store.find(id)
 			.orElseThrow(() -> new UnknownReservationException(id))
 			.at(this.clock.instant());
-		if (!Reservation.HELD.equals(reservation.state()) || !this.repository.release(id, this.clock.instant())) {
+		if (!Reservation.HELD.equals(reservation.state()) || !this.store.release(id, this.clock.instant())) {
 			throw new ReservationEndedException(id, reservation.state());
 		}
 		count(reservation.businessId(), "released");
@@ -100,7 +100,7 @@ class ReservationService {
 	@EventListener
 	@Transactional
 	void businessRemoved(BusinessRemoved event) {
-		int released = this.repository.releaseAll(event.businessId(), this.clock.instant());
+		int released = this.store.releaseAll(event.businessId(), this.clock.instant());
 		if (released > 0) {
 			logger.info("Released {} reservations of business {}, which was removed", released, event.businessId());
 		}

@@ -31,7 +31,7 @@ class ReservationSweeper {
 
 	static final Duration EVERY = Duration.ofSeconds(15);
 
-	private final ReservationRepository repository;
+	private final ReservationStore store;
 
 	private final ReservationService reservations;
 
@@ -47,10 +47,10 @@ class ReservationSweeper {
 
 	private final MultiGauge held;
 
-	ReservationSweeper(ReservationRepository repository, ReservationService reservations, ClaimRecorder claims,
+	ReservationSweeper(ReservationStore store, ReservationService reservations, ClaimRecorder claims,
 			TransactionTemplate transactions, TaskScheduler scheduler, BusinessDirectory businesses,
 			MeterRegistry meters, Clock clock) {
-		this.repository = repository;
+		this.store = store;
 		this.reservations = reservations;
 		this.claims = claims;
 		this.transactions = transactions;
@@ -75,13 +75,13 @@ class ReservationSweeper {
 	void sweep() {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
-				this.repository.expire(this.clock.instant())
+				this.store.expire(this.clock.instant())
 					.forEach((businessId) -> this.reservations.count(businessId, "expired"));
 				// a customer claimed it, as far as a run can tell: no WABA, no customer
-				this.repository.claimUnlisted().forEach(this.claims::inferred);
+				this.store.claimUnlisted().forEach(this.claims::inferred);
 			});
 			// every business kept, those added at runtime too, at 0 when nothing is held
-			Map<String, Long> counts = this.repository.heldByBusiness(this.clock.instant());
+			Map<String, Long> counts = this.store.heldByBusiness(this.clock.instant());
 			this.held.register(this.businesses.ids()
 				.stream()
 				.map((businessId) -> MultiGauge.Row.of(Tags.of("business_id", businessId),

@@ -43,7 +43,7 @@ public class AlertmanagerPusher {
 
 	private final AlertsProperties properties;
 
-	private final AlertmanagerPushRepository pushes;
+	private final AlertmanagerPushStore pushes;
 
 	private final JsonMapper json;
 
@@ -60,7 +60,7 @@ public class AlertmanagerPusher {
 
 	private final AtomicBoolean pushing = new AtomicBoolean();
 
-	AlertmanagerPusher(AlertsProperties properties, AlertmanagerPushRepository pushes, JsonMapper json,
+	AlertmanagerPusher(AlertsProperties properties, AlertmanagerPushStore pushes, JsonMapper json,
 			WebClient.Builder webClient, TaskScheduler taskScheduler, MeterRegistry meters, Clock clock) {
 		this.properties = properties;
 		this.pushes = pushes;
@@ -108,7 +108,7 @@ public class AlertmanagerPusher {
 			return Push.SKIPPED;
 		}
 		Instant endsAt = now.plus(interval.multipliedBy(EVALUATIONS_AHEAD));
-		List<AlertmanagerPushRepository.Firing> firing;
+		List<AlertmanagerPushStore.Firing> firing;
 		long after = 0;
 		do {
 			firing = this.pushes.firing(after, BATCH_SIZE, now);
@@ -118,15 +118,15 @@ public class AlertmanagerPusher {
 			after = firing.isEmpty() ? after : firing.get(firing.size() - 1).alert().id();
 		}
 		while (firing.size() == BATCH_SIZE);
-		List<AlertmanagerPushRepository.Ended> ended;
+		List<AlertmanagerPushStore.Ended> ended;
 		after = 0;
 		do {
 			ended = this.pushes.ended(after, BATCH_SIZE);
 			if (!ended.isEmpty()) {
-				if (!post(ended.stream().map(AlertmanagerPushRepository.Ended::alert).toList())) {
+				if (!post(ended.stream().map(AlertmanagerPushStore.Ended::alert).toList())) {
 					return Push.FAILED;
 				}
-				this.pushes.recordEnded(ended.stream().map(AlertmanagerPushRepository.Ended::alertId).toList());
+				this.pushes.recordEnded(ended.stream().map(AlertmanagerPushStore.Ended::alertId).toList());
 				after = ended.get(ended.size() - 1).alertId();
 			}
 		}
@@ -137,10 +137,10 @@ public class AlertmanagerPusher {
 	// a firing alert whose labels changed since its last push (it escalated, or its
 	// number moved) also ends the alert Alertmanager knows under the old labels; only
 	// what changed is recorded, so an alert that fires on writes nothing
-	private boolean pushFiring(List<AlertmanagerPushRepository.Firing> firing, Instant now, Instant endsAt) {
+	private boolean pushFiring(List<AlertmanagerPushStore.Firing> firing, Instant now, Instant endsAt) {
 		List<AlertmanagerAlert> batch = new ArrayList<>();
 		Map<Long, AlertmanagerAlert> changed = new LinkedHashMap<>();
-		for (AlertmanagerPushRepository.Firing alert : firing) {
+		for (AlertmanagerPushStore.Firing alert : firing) {
 			AlertmanagerAlert current = AlertmanagerAlert.firing(alert.alert(), endsAt);
 			if (alert.pushed() != null && !current.sameLabels(alert.pushed())) {
 				batch.add(alert.pushed().endingAt(now));

@@ -18,11 +18,11 @@ class ClaimNotifications {
 
 	private final AlertsProperties properties;
 
-	private final WebhookDeliveryRepository deliveries;
+	private final WebhookDeliveryStore deliveries;
 
 	private final Clock clock;
 
-	ClaimNotifications(AlertsProperties properties, WebhookDeliveryRepository deliveries, Clock clock) {
+	ClaimNotifications(AlertsProperties properties, WebhookDeliveryStore deliveries, Clock clock) {
 		this.properties = properties;
 		this.deliveries = deliveries;
 		this.clock = clock;

@@ -35,12 +35,12 @@ public class NotificationOutbox {
 
 	private final AlertsProperties properties;
 
-	private final WebhookDeliveryRepository deliveries;
+	private final WebhookDeliveryStore deliveries;
 
 	private final Clock clock;
 
 	NotificationOutbox(JdbcClient jdbc, AlertRepository alerts, AlertsProperties properties,
-			WebhookDeliveryRepository deliveries, Clock clock) {
+			WebhookDeliveryStore deliveries, Clock clock) {
 		this.jdbc = jdbc;
 		this.alerts = alerts;
 		this.properties = properties;

@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/webhook-deliveries")
 class WebhookDeliveriesController {
 
-	private final WebhookDeliveryRepository deliveries;
+	private final WebhookDeliveryStore deliveries;
 
 	private final Clock clock;
 
-	WebhookDeliveriesController(WebhookDeliveryRepository deliveries, Clock clock) {
+	WebhookDeliveriesController(WebhookDeliveryStore deliveries, Clock clock) {
 		this.deliveries = deliveries;
 		this.clock = clock;
 	}

@@ -42,7 +42,7 @@ public class WebhookSender {
 	/** Refusals for good after which a delivery is {@code DEAD}. */
 	static final int MAX_REFUSALS = 5;
 
-	private final WebhookDeliveryRepository deliveries;
+	private final WebhookDeliveryStore deliveries;
 
 	private final AlertsProperties properties;
 
@@ -54,7 +54,7 @@ public class WebhookSender {
 
 	private final AtomicLong deadCount = new AtomicLong();
 
-	WebhookSender(WebhookDeliveryRepository deliveries, AlertsProperties properties, WebClient.Builder webClient,
+	WebhookSender(WebhookDeliveryStore deliveries, AlertsProperties properties, WebClient.Builder webClient,
 			MeterRegistry meters, Clock clock) {
 		this.deliveries = deliveries;
 		this.properties = properties;
@@ -77,8 +77,7 @@ public class WebhookSender {
 		}
 		int accepted = 0;
 		for (int round = 0; round < MAX_PER_ROUND; round++) {
-			Optional<WebhookDeliveryRepository.Delivery> delivery = this.deliveries.claimNext(this.clock.instant(),
-					LEASE);
+			Optional<WebhookDeliveryStore.Delivery> delivery = this.deliveries.claimNext(this.clock.instant(), LEASE);
 			if (delivery.isEmpty()) {
 				break;
 			}
@@ -91,7 +90,7 @@ public class WebhookSender {
 		return accepted;
 	}
 
-	private boolean send(WebhookDeliveryRepository.Delivery delivery) {
+	private boolean send(WebhookDeliveryStore.Delivery delivery) {
 		byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
 		long timestamp = this.clock.instant().getEpochSecond();
 		String error;

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * the replica processing the first died before it finished.
  */
 @Repository
-class InboundMessageRepository {
+class InboundMessageStore {
 
 	/** How long a replica may take to process a message before another takes it over. */
 	static final Duration PROCESSING_TIME = Duration.ofMinutes(5);
@@ -31,7 +31,7 @@ class InboundMessageRepository {
 
 	private final JdbcClient jdbc;
 
-	InboundMessageRepository(JdbcClient jdbc) {
+	InboundMessageStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -80,7 +80,7 @@ class InboundMessageRepository {
 			.param("outcome", outcome.name())
 			.param("errorCode", (error != null) ? error.code() : null)
 			.param("errorMessage", (error != null) ? error.message() : null)
-			.query(InboundMessageRepository::message)
+			.query(InboundMessageStore::message)
 			.single();
 	}
 
@@ -98,7 +98,7 @@ class InboundMessageRepository {
 	Optional<InboundMessage> find(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from inbound_messages where id = :id")
 			.param("id", id)
-			.query(InboundMessageRepository::message)
+			.query(InboundMessageStore::message)
 			.optional();
 	}
 
@@ -108,7 +108,7 @@ class InboundMessageRepository {
 			.after("id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
 			.where("number_id in (select id from numbers where business_id = any(:scope))", "scope",
 					BusinessScope.current().sqlParameter())
-			.list(this.jdbc, "id desc", limit, InboundMessageRepository::message);
+			.list(this.jdbc, "id desc", limit, InboundMessageStore::message);
 	}
 
 	private static InboundMessage message(ResultSet row, int index) throws SQLException {

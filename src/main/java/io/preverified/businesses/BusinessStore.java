@@ -17,11 +17,11 @@ import org.springframework.stereotype.Repository;
  * The businesses added through the API, their tokens as stored: encrypted.
  */
 @Repository
-class StoredBusinessRepository {
+class BusinessStore {
 
 	private final JdbcClient jdbc;
 
-	StoredBusinessRepository(JdbcClient jdbc) {
+	BusinessStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -29,14 +29,14 @@ class StoredBusinessRepository {
 
 	List<StoredBusiness> all() {
 		return this.jdbc.sql("select " + COLUMNS + " from businesses order by id")
-			.query(StoredBusinessRepository::business)
+			.query(BusinessStore::business)
 			.list();
 	}
 
 	Optional<StoredBusiness> find(String id) {
 		return this.jdbc.sql("select " + COLUMNS + " from businesses where id = :id")
 			.param("id", id)
-			.query(StoredBusinessRepository::business)
+			.query(BusinessStore::business)
 			.optional();
 	}
 

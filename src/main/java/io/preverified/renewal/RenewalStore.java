@@ -18,11 +18,11 @@ import org.springframework.stereotype.Repository;
  * Each number's renewal, and which numbers are due for one.
  */
 @Repository
-class RenewalRepository {
+class RenewalStore {
 
 	private final JdbcClient jdbc;
 
-	RenewalRepository(JdbcClient jdbc) {
+	RenewalStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -128,7 +128,7 @@ class RenewalRepository {
 			.where("state = :state", "state", (state != null) ? state.name() : null)
 			.after("number_id > :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
 			.where(BusinessScope.sql("business_id"), "scope", BusinessScope.current().sqlParameter())
-			.list(this.jdbc, "number_id", limit, RenewalRepository::renewal);
+			.list(this.jdbc, "number_id", limit, RenewalStore::renewal);
 	}
 
 	private static Renewal renewal(ResultSet row, int index) throws SQLException {

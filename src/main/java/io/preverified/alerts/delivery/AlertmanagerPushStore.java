@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * last pushed while the alert fired ({@code alerts.alertmanager_alert}).
  */
 @Repository
-class AlertmanagerPushRepository {
+class AlertmanagerPushStore {
 
 	private static final String CLAIM = """
 			update alertmanager_pushes set pushed_at = :now where id = 1 and pushed_at <= :claimable""";
@@ -44,7 +44,7 @@ class AlertmanagerPushRepository {
 
 	private final JsonMapper json;
 
-	AlertmanagerPushRepository(JdbcClient jdbc, JsonMapper json) {
+	AlertmanagerPushStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}

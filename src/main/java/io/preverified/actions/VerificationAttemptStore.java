@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * call, {@code SUCCEEDED} or {@code FAILED} once it ended.
  */
 @Repository
-class VerificationAttemptRepository {
+class VerificationAttemptStore {
 
 	private static final String COLUMNS = """
 			id, number_id, action, code_method, language, requested_by, requested_at, outcome,
@@ -28,7 +28,7 @@ class VerificationAttemptRepository {
 
 	private final JdbcClient jdbc;
 
-	VerificationAttemptRepository(JdbcClient jdbc) {
+	VerificationAttemptStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -91,7 +91,7 @@ class VerificationAttemptRepository {
 			.param("errorType", (error != null) ? error.type() : null)
 			.param("errorMessage", (error != null) ? error.message() : null)
 			.param("errorFbtraceId", (error != null) ? error.fbtraceId() : null)
-			.query(VerificationAttemptRepository::response)
+			.query(VerificationAttemptStore::response)
 			.single();
 	}
 
@@ -100,7 +100,7 @@ class VerificationAttemptRepository {
 			.where("number_id = :numberId")
 			.param("numberId", numberId)
 			.after("id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
-			.list(this.jdbc, "id desc", limit, VerificationAttemptRepository::response);
+			.list(this.jdbc, "id desc", limit, VerificationAttemptStore::response);
 	}
 
 	// the attempts that count against a limit, oldest first: every one but a code

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so that it cannot hold the business's later deliveries back for ever.
  */
 @Component
-class WebhookDeliveryRepository {
+class WebhookDeliveryStore {
 
 	private static final String ADD = """
 			insert into webhook_deliveries (business_id, idempotency_key, payload, status, next_attempt_at, created_at)
@@ -48,7 +48,7 @@ class WebhookDeliveryRepository {
 
 	private final JsonMapper json;
 
-	WebhookDeliveryRepository(JdbcClient jdbc, JsonMapper json) {
+	WebhookDeliveryStore(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * the same number.
  */
 @Repository
-class ReservationRepository {
+class ReservationStore {
 
 	private static final String COLUMNS = """
 			r.id, r.business_id, r.reference, r.state, r.claimed_number_id, r.created_at, r.expires_at, r.ended_at,
@@ -43,7 +43,7 @@ class ReservationRepository {
 
 	private final JdbcClient jdbc;
 
-	ReservationRepository(JdbcClient jdbc) {
+	ReservationStore(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -107,7 +107,7 @@ class ReservationRepository {
 	Optional<Reservation> find(long id) {
 		return this.jdbc.sql("select " + COLUMNS + " from reservations r where r.id = :id")
 			.param("id", id)
-			.query(ReservationRepository::reservation)
+			.query(ReservationStore::reservation)
 			.optional();
 	}
 
@@ -120,7 +120,7 @@ class ReservationRepository {
 			.param("now", SqlTime.utc(now))
 			.after("r.id < :afterId", (afterId != null) ? Map.of("afterId", afterId) : null)
 			.where(BusinessScope.sql("r.business_id"), "scope", BusinessScope.current().sqlParameter())
-			.list(this.jdbc, "r.id desc", limit, ReservationRepository::reservation);
+			.list(this.jdbc, "r.id desc", limit, ReservationStore::reservation);
 	}
 
 	/**
