@@ -13,17 +13,15 @@ if ! command -v wrk >/dev/null 2>&1 && [[ $(id -u) == 0 ]] && command -v apt-get
 fi
 
 jar=$(ls target/preverified-sync-*.jar 2>/dev/null | grep -v original | head -n 1 || true)
-if [[ -z "$jar" || ! -d target/test-classes ]]; then
+# the benchmark is built and checked with the tests (src/test/java/io/preverified/bench)
+if [[ -z "$jar" || ! -f target/test-classes/io/preverified/bench/Benchmark.class ]]; then
   mvn -q -DskipTests package
   jar=$(ls target/preverified-sync-*.jar | grep -v original | head -n 1)
 fi
 mvn -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 classpath="target/test-classes:target/classes:$(cat target/bench.classpath)"
-# the benchmark lives beside this script, built on the tests' fake Graph API
-rm -rf target/bench-classes
-javac -d target/bench-classes -cp "$classpath" bench/src/io/preverified/bench/*.java
 : > target/bench-service.log
-java -Xmx3g -cp "target/bench-classes:$classpath" io.preverified.bench.Benchmark "$@" "$jar"
+java -Xmx3g -cp "$classpath" io.preverified.bench.Benchmark "$@" "$jar"
 if [[ " $* " != *" --small "* ]]; then
   echo
   bash bench/startup.sh

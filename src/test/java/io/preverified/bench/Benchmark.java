@@ -145,8 +145,8 @@ public final class Benchmark {
 			this.results.put("CPU of the re-sync: service / PostgreSQL / fake upstream and benchmark",
 					resyncCpu.toString());
 			this.results.put("Re-sync / first load", "%.2f".formatted(resync / firstLoad));
-			this.results.put("WAL first load / re-sync", "%,d / %,d bytes = %.1f%%".formatted(firstWal, resyncWal,
-					100.0 * resyncWal / firstWal));
+			this.results.put("WAL first load / re-sync",
+					"%,d / %,d bytes = %.1f%%".formatted(firstWal, resyncWal, 100.0 * resyncWal / firstWal));
 			this.results.put("Peak RSS 10k / %,d sync".formatted(numbers), "%d MiB / %d MiB = %.2f"
 				.formatted(smallMemory[0] >> 20, largeMemory[0] >> 20, (double) largeMemory[0] / smallMemory[0]));
 			this.measured.put("upstream-calls-per-minimum", (double) calls / minimum);
@@ -293,7 +293,8 @@ public final class Benchmark {
 		Files.writeString(script, endpoint.sql());
 		URI admin = URI.create(this.adminUrl.substring("jdbc:".length()));
 		Process pgbench = new ProcessBuilder("pgbench", "-n", "-c16", "-j2", "-T" + this.window, "-f",
-				script.toString(), "-h", admin.getHost(), "-p", Integer.toString(admin.getPort()), "-U", this.user, DATABASE)
+				script.toString(), "-h", admin.getHost(), "-p", Integer.toString(admin.getPort()), "-U", this.user,
+				DATABASE)
 			.redirectErrorStream(true)
 			.start();
 		String pgbenchOutput = new String(pgbench.getInputStream().readAllBytes());
@@ -359,10 +360,6 @@ public final class Benchmark {
 			case "s" -> value * 1000;
 			default -> value;
 		};
-	}
-
-	private record Endpoint(String path, String sql) {
-
 	}
 
 	private void print() {
@@ -474,6 +471,14 @@ public final class Benchmark {
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	static {
+		Locale.setDefault(Locale.ROOT);
+	}
+
+	private record Endpoint(String path, String sql) {
+
 	}
 
 	/**
@@ -589,10 +594,6 @@ public final class Benchmark {
 					this.postgres / TICKS_PER_SECOND / wall, this.benchmark / TICKS_PER_SECOND / wall);
 		}
 
-	}
-
-	static {
-		Locale.setDefault(Locale.ROOT);
 	}
 
 }
