@@ -87,6 +87,24 @@ class DocumentationTests {
 	}
 
 	@Test
+	void everyKeyOfTheServiceIsInTheConfigurationPage() throws Exception {
+		JsonNode metadata = JsonMapper.builder()
+			.build()
+			.readTree(Path.of("target/classes/META-INF/spring-configuration-metadata.json").toFile());
+		String page = Files.readString(Path.of("docs/configuration.md"));
+		Set<String> undocumented = new TreeSet<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			// a list of objects is documented by its elements' keys, such as name[N].id
+			if (name.startsWith("preverified.") && !page.contains("`" + name + "`")
+					&& !page.contains("`" + name + "[")) {
+				undocumented.add(name);
+			}
+		}
+		assertThat(undocumented).as("keys docs/configuration.md does not name").isEmpty();
+	}
+
+	@Test
 	void everyEndpointNamedIsMapped() {
 		Set<String> mapped = mappedEndpoints();
 		Set<String> unknown = new TreeSet<>();
