@@ -7,6 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +49,8 @@ public final class Benchmark {
 	private static final int PER_BUSINESS = 10_000;
 
 	private static final String DATABASE = "preverified_bench";
+
+	private static final String ALERTS = "/api/v1/alerts";
 
 	private final String adminUrl = env("BENCH_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
 
@@ -263,8 +268,8 @@ public final class Benchmark {
 			this.results.put("REST", "skipped: wrk is not installed");
 			return;
 		}
-		Endpoint numbers = numbersEndpoint(businessId);
-		Endpoint alerts = alertsEndpoint();
+		Endpoint numbers = endpoint(service, numbersPath(businessId), "from numbers n");
+		Endpoint alerts = endpoint(service, ALERTS, "from alerts a");
 		// the JIT compiles the read path before anything is measured
 		wrk(service, numbers.path(), this.warmUp);
 		wrk(service, alerts.path(), this.warmUp);
@@ -272,19 +277,61 @@ public final class Benchmark {
 		measureRest(service, alerts, "alerts");
 	}
 
-	// the API's own statements, as the service sends them for these two requests
-	private static Endpoint numbersEndpoint(String businessId) {
-		return new Endpoint("/api/v1/numbers?business_id=" + businessId + "&status=VERIFIED",
-				"select n.*, greatest(n.first_seen_at, l.completed_at), c.* from numbers n left join complete_listings l "
-						+ "on l.business_id = n.business_id left join claims c on c.number_id = n.id where n.business_id = '"
-						+ businessId + "' and n.code_verification_status = 'VERIFIED' and n.removed_at is null "
-						+ "and (cast(null as text[]) is null or n.business_id = any(cast(null as text[]))) "
-						+ "order by n.id limit 101;");
+	private static String numbersPath(String businessId) {
+		return "/api/v1/numbers?business_id=" + businessId + "&status=VERIFIED";
 	}
 
-	private static Endpoint alertsEndpoint() {
-		return new Endpoint("/api/v1/alerts",
-				"select * from alerts a where a.state <> 'RESOLVED' order by a.verification_expiry_time, a.id limit 101;");
+	// the statement the service sends for a request, its parameters in place, read from
+	// its own log while JdbcTemplate's logging is turned up for that one request: pgbench
+	// runs what the service runs
+	private Endpoint endpoint(Service service, String path, String from) throws Exception {
+		Path log = Path.of("target/bench-service.log");
+		List<String> loggers = List.of("org.springframework.jdbc.core.JdbcTemplate",
+				"org.springframework.jdbc.core.StatementCreatorUtils");
+		for (String logger : loggers) {
+			service.logLevel(logger, "TRACE");
+		}
+		long offset = Files.size(log);
+		service.get(path);
+		for (String logger : loggers) {
+			service.logLevel(logger, null);
+		}
+		String written;
+		try (FileChannel file = FileChannel.open(log)) {
+			ByteBuffer buffer = ByteBuffer.allocate((int) (file.size() - offset));
+			file.read(buffer, offset);
+			written = new String(buffer.array(), StandardCharsets.UTF_8);
+		}
+		// a statement spans lines; it ends where the next log line begins
+		Matcher statements = Pattern
+			.compile("Executing prepared SQL statement \\[(select .*?)\\]\\R(?=\\d{4}-\\d{2}-\\d{2}T)", Pattern.DOTALL)
+			.matcher(written);
+		Matcher statement = null;
+		while (statement == null && statements.find()) {
+			if (statements.group(1).contains(from)) {
+				statement = statements;
+			}
+		}
+		if (statement == null) {
+			throw new IllegalStateException("No statement " + from + " in the service's log for " + path);
+		}
+		String sql = statement.group(1).replaceAll("\\s+", " ");
+		Matcher value = Pattern
+			.compile("Setting SQL statement parameter value: column index \\d+, parameter value \\[([^\\n]*?)\\], ")
+			.matcher(written.substring(statement.end()));
+		StringBuilder literal = new StringBuilder();
+		int at = 0;
+		while (sql.indexOf('?', at) >= 0 && value.find()) {
+			int mark = sql.indexOf('?', at);
+			literal.append(sql, at, mark).append('\'').append(value.group(1).replace("'", "''")).append('\'');
+			at = mark + 1;
+		}
+		if (sql.indexOf('?', at) >= 0) {
+			throw new IllegalStateException("A parameter of " + from + " was not in the service's log for " + path);
+		}
+		Endpoint endpoint = new Endpoint(path, literal.append(sql.substring(at)).append(';').toString());
+		System.out.println("pgbench runs the service's statement for " + path + ": " + endpoint.sql());
+		return endpoint;
 	}
 
 	private void measureRest(Service service, Endpoint endpoint, String name) throws Exception {
@@ -316,9 +363,8 @@ public final class Benchmark {
 			statement.execute("truncate numbers cascade");
 		}
 		long before = startAll(service, ids);
-		Endpoint numbers = numbersEndpoint(ids.get(ids.size() / 2));
-		String numbersOutput = wrk(service, numbers.path(), this.window);
-		String alertsOutput = wrk(service, alertsEndpoint().path(), this.window);
+		String numbersOutput = wrk(service, numbersPath(ids.get(ids.size() / 2)), this.window);
+		String alertsOutput = wrk(service, ALERTS, this.window);
 		long running = query("select count(*) from sync_runs where id > " + before + " and status = 'RUNNING'");
 		String during = "while %,d numbers load (%d of %d runs still running at the end)"
 			.formatted(ids.size() * PER_BUSINESS, running, ids.size());
@@ -396,6 +442,10 @@ public final class Benchmark {
 		environment.put("PREVERIFIED_SYNC_INTERVAL", "1h");
 		environment.put("PREVERIFIED_ALERTS_EVALUATION_INTERVAL", "1h");
 		environment.put("LOGGING_LEVEL_IO_PREVERIFIED", "WARN");
+		// the statements pgbench runs are read from the service's log, its level turned
+		// up
+		// for one request each
+		environment.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,prometheus,loggers");
 		// the benchmark starts runs through the API of a service with no keys
 		environment.put("PREVERIFIED_API_ANONYMOUS_WRITES", "true");
 		for (int i = 0; i < ids.size(); i++) {
@@ -510,6 +560,39 @@ public final class Benchmark {
 			}
 			catch (IOException | InterruptedException ex) {
 				return false;
+			}
+		}
+
+		void get(String path) throws IOException, InterruptedException {
+			int status = Benchmark.this.http
+				.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+			if (status != 200) {
+				throw new IllegalStateException("GET " + path + " answered " + status);
+			}
+		}
+
+		// through Actuator's loggers endpoint, which the benchmark's service exposes;
+		// null: back to the configured level
+		void logLevel(String logger, String level) {
+			try {
+				HttpResponse<Void> response = Benchmark.this.http
+					.send(HttpRequest.newBuilder(uri("/actuator/loggers/" + logger))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(
+								"{\"configuredLevel\": " + ((level != null) ? "\"" + level + "\"" : "null") + "}"))
+						.build(), HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() != 204) {
+					throw new IllegalStateException(
+							"The level of " + logger + " was not set: " + response.statusCode());
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
 			}
 		}
 
