@@ -48,13 +48,7 @@ class ReservationStore {
 	}
 
 	List<String> lockHoldable(String businessId, Instant validUntil, Instant now, int count, String country) {
-		return this.jdbc.sql(HOLDABLE)
-			.param("businessId", businessId)
-			.param("country", country)
-			.param("countryPrefix", "+" + country + "%")
-			.param("validUntil", SqlTime.utc(validUntil))
-			.param("now", SqlTime.utc(now))
-			.param("count", count)
+		return holdable(this.jdbc.sql(HOLDABLE).param("businessId", businessId), validUntil, now, count, country)
 			.query(String.class)
 			.list();
 	}
@@ -64,19 +58,22 @@ class ReservationStore {
 		if (businessIds.isEmpty()) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("""
+		return holdable(this.jdbc.sql("""
 				select n.business_id from numbers n
 				where n.business_id in (:businessIds) and %s and %s
 				group by n.business_id having count(*) >= :count
 				order by min(n.verification_expiry_time) limit 1""".formatted(Pools.HOLDABLE, OF_COUNTRY))
-			.param("businessIds", businessIds)
-			.param("country", country)
+			.param("businessIds", businessIds), validUntil, now, count, country).query(String.class).optional();
+	}
+
+	// the parameters of a holdable number of a country, and how many
+	private static JdbcClient.StatementSpec holdable(JdbcClient.StatementSpec statement, Instant validUntil,
+			Instant now, int count, String country) {
+		return statement.param("country", country)
 			.param("countryPrefix", "+" + country + "%")
 			.param("validUntil", SqlTime.utc(validUntil))
 			.param("now", SqlTime.utc(now))
-			.param("count", count)
-			.query(String.class)
-			.optional();
+			.param("count", count);
 	}
 
 	long create(String businessId, String reference, Instant now, Instant expiresAt, List<String> numberIds) {
