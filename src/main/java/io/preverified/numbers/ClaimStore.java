@@ -1,10 +1,15 @@
 package io.preverified.numbers;
 
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
+import io.preverified.web.BusinessScope;
+import io.preverified.web.Cursor;
+import io.preverified.web.ListResponse;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,6 +98,33 @@ public class ClaimStore {
 			})
 			.optional()
 			.isPresent();
+	}
+
+	/**
+	 * Claims, newest first.
+	 * @param businessId only those of this business, or {@code null}
+	 * @param source only those told by this source, or {@code null}
+	 * @param after the cursor of the previous page, or {@code null}
+	 * @param pageSize the page size
+	 * @return one page
+	 */
+	@Transactional(readOnly = true)
+	ListResponse<ClaimResponse> newestFirst(String businessId, String source, Cursor.TimeAndId after, int pageSize) {
+		List<Row> rows = ListQuery.of("select id, " + ClaimResponse.COLUMNS + " from claims")
+			.where("business_id = :businessId", "businessId", businessId)
+			.where("source = :source", "source", source)
+			.where(BusinessScope.sql("business_id"), "scope", BusinessScope.current().sqlParameter())
+			.after("(claimed_at, id) < (:afterTime, :afterId)",
+					(after != null) ? Map.of("afterTime", SqlTime.utc(after.time()), "afterId", after.id()) : null)
+			.list(this.jdbc, "claimed_at desc, id desc", pageSize + 1,
+					(row, index) -> new Row(row.getLong("id"), ClaimResponse.of(row, "")));
+		return ListResponse.of(rows, pageSize, (row) -> Cursor.timeAndId(row.claim().claimedAt(), row.id()),
+				Row::claim);
+	}
+
+	// a claim and the id its cursor needs
+	private record Row(long id, ClaimResponse claim) {
+
 	}
 
 }
