@@ -9,6 +9,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.retry.Retry;
+import io.micrometer.observation.Observation;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,13 +44,14 @@ final class BusinessGuard {
 	 * the business's circuit breaker.
 	 * @param policy how the call is retried
 	 * @param call makes one attempt; subscribed once per attempt
+	 * @param observation the call's, whose span records each throttle wait and retry
 	 * @param <T> the result type
 	 * @return the result of the first successful attempt, or the error of the last one,
 	 * as a {@link GraphApiException} that tells how many attempts were made
 	 */
-	<T> Mono<T> call(CallPolicy policy, Supplier<Mono<T>> call) {
+	<T> Mono<T> call(CallPolicy policy, Supplier<Mono<T>> call, Observation observation) {
 		Mono<T> retried = Mono
-			.defer(() -> attempt(call, this.retries.get(policy).<T>asyncContext(), new AtomicInteger()));
+			.defer(() -> attempt(call, this.retries.get(policy).<T>asyncContext(), new AtomicInteger(), observation));
 		if (!policy.underCircuitBreaker()) {
 			return retried;
 		}
@@ -57,8 +59,9 @@ final class BusinessGuard {
 			.onErrorMap(CallNotPermittedException.class, (ex) -> GraphApiException.circuitOpen(this.businessId));
 	}
 
-	private <T> Mono<T> attempt(Supplier<Mono<T>> call, Retry.AsyncContext<T> context, AtomicInteger attempts) {
-		return this.throttle.awaitTurn().then(Mono.defer(() -> {
+	private <T> Mono<T> attempt(Supplier<Mono<T>> call, Retry.AsyncContext<T> context, AtomicInteger attempts,
+			Observation observation) {
+		return this.throttle.awaitTurn((wait) -> observation.event(Event.throttled(wait))).then(Mono.defer(() -> {
 			attempts.incrementAndGet();
 			return call.get();
 		})).doOnSuccess((result) -> context.onComplete()).onErrorResume((ex) -> {
@@ -67,7 +70,8 @@ final class BusinessGuard {
 				return Mono.error((ex instanceof GraphApiException graphApiException)
 						? graphApiException.afterAttempts(attempts.get()) : ex);
 			}
-			return this.pauses.pause(Duration.ofMillis(waitMillis)).then(attempt(call, context, attempts));
+			observation.event(Event.retry(attempts.get(), GraphApiErrorClassifier.outcome(ex), waitMillis));
+			return this.pauses.pause(Duration.ofMillis(waitMillis)).then(attempt(call, context, attempts, observation));
 		});
 	}
 
@@ -77,6 +81,25 @@ final class BusinessGuard {
 
 	CircuitBreaker.State circuitState() {
 		return this.circuitBreaker.getState();
+	}
+
+	/**
+	 * What a call's span records of its waits.
+	 */
+	private static final class Event {
+
+		private Event() {
+		}
+
+		static Observation.Event throttled(Duration wait) {
+			return Observation.Event.of("throttle wait", "throttle wait " + wait.toMillis() + " ms");
+		}
+
+		static Observation.Event retry(int attempt, String outcome, long waitMillis) {
+			return Observation.Event.of("retry",
+					"retry after attempt " + attempt + " (" + outcome + ") in " + waitMillis + " ms");
+		}
+
 	}
 
 }

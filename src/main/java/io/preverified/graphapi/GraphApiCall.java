@@ -33,6 +33,15 @@ record GraphApiCall(String businessId, HttpMethod method, String id, String edge
 		return new GraphApiCall(businessId, method, id, edge, parameters, accessToken, CallPolicy.WRITE);
 	}
 
+	/**
+	 * The call's edge without its leading slash, or {@code node} for a call on the node
+	 * itself: a name for spans and their timers, never an id.
+	 * @return the edge's name
+	 */
+	String edgeName() {
+		return this.edge.isEmpty() ? "node" : this.edge.substring(1);
+	}
+
 	@Override
 	public String toString() {
 		return "GraphApiCall[%s %s%s of business %s]".formatted(this.method, this.id, this.edge, this.businessId);

@@ -6,6 +6,7 @@ import java.util.Set;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ class GraphApiConfiguration {
 	GraphApiTransport graphApiTransport(WebClient.Builder builder, GraphApiProperties properties, JsonMapper jsonMapper,
 			ObjectProvider<BuildProperties> buildProperties, RetryRegistry retries,
 			CircuitBreakerRegistry circuitBreakers, MeterRegistry meters, ObjectProvider<PauseScheduler> pauses,
-			Clock clock, ApplicationEventPublisher events) {
+			Clock clock, ApplicationEventPublisher events, ObservationRegistry observations) {
 		if (!KNOWN_VERSIONS.contains(properties.version())) {
 			logger.warn("preverified.graph-api.version is {}, which is not one of the versions this service was built "
 					+ "against ({}); calls may fail if Meta retired it", properties.version(), KNOWN_VERSIONS);
@@ -48,7 +49,7 @@ class GraphApiConfiguration {
 		BusinessGuardRegistry guards = new BusinessGuardRegistry(properties, retries, circuitBreakers, meters,
 				PauseListener.telling(pauses.getIfAvailable(PauseScheduler::timed)), clock);
 		return new GraphApiTransport(webClient(builder.clone(), properties, version), properties, jsonMapper, guards,
-				meters, events);
+				meters, events, observations);
 	}
 
 	@Bean

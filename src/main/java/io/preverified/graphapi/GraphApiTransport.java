@@ -7,6 +7,9 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -58,25 +61,43 @@ final class GraphApiTransport {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObservationRegistry observations;
+
 	GraphApiTransport(WebClient webClient, GraphApiProperties properties, JsonMapper jsonMapper,
-			BusinessGuardRegistry guards, MeterRegistry meters, ApplicationEventPublisher events) {
+			BusinessGuardRegistry guards, MeterRegistry meters, ApplicationEventPublisher events,
+			ObservationRegistry observations) {
 		this.webClient = webClient;
 		this.properties = properties;
 		this.jsonMapper = jsonMapper;
 		this.guards = guards;
 		this.meters = meters;
 		this.events = events;
+		this.observations = observations;
 	}
 
 	/**
-	 * Makes a call, retried as its policy says.
+	 * Makes a call, retried as its policy says. Its span is a child of the span the
+	 * caller subscribes in (a run's), and parent of each attempt's HTTP request; retries
+	 * and throttle waits are its events.
 	 * @param call the call
 	 * @return upstream's answer, or a {@link GraphApiException} that says what went wrong
 	 * and after how many attempts
 	 */
 	Mono<JsonNode> call(GraphApiCall call) {
 		BusinessGuard guard = this.guards.forBusiness(call.businessId());
-		return guard.call(call.policy(), () -> exchange(call, guard.throttle()));
+		return Mono.deferContextual((context) -> {
+			Observation observation = Observation.createNotStarted("preverified.graph-api.call", this.observations)
+				.contextualName("graph-api " + call.method().name() + " " + call.edgeName())
+				.lowCardinalityKeyValue("business_id", call.businessId())
+				.lowCardinalityKeyValue("edge", call.edgeName())
+				.parentObservation(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.start();
+			return guard.call(call.policy(), () -> exchange(call, guard.throttle()), observation)
+				.doOnError((ex) -> observation.lowCardinalityKeyValue("outcome", GraphApiErrorClassifier.outcome(ex)))
+				.doOnSuccess((body) -> observation.lowCardinalityKeyValue("outcome", "success"))
+				.doFinally((signal) -> observation.stop())
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, observation));
+		});
 	}
 
 	BusinessGuard guard(String businessId) {

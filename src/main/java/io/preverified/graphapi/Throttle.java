@@ -3,6 +3,7 @@ package io.preverified.graphapi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
 
@@ -52,10 +53,11 @@ final class Throttle {
 
 	/**
 	 * Waits until the business may call again.
+	 * @param waiting told how long before a wait
 	 * @return completes when it may, or fails when upstream blocks it for longer than the
 	 * longest pause allowed
 	 */
-	Mono<Void> awaitTurn() {
+	Mono<Void> awaitTurn(Consumer<Duration> waiting) {
 		return Mono.defer(() -> {
 			Instant until = this.notBefore;
 			if (until == null) {
@@ -66,6 +68,7 @@ final class Throttle {
 				return Mono.error(new GraphApiThrottledException(this.businessId, wait, this.maxPause));
 			}
 			this.notBefore = null;
+			waiting.accept(wait);
 			return this.pauses.pause(wait);
 		});
 	}

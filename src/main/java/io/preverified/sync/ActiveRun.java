@@ -10,13 +10,14 @@ import io.preverified.numbers.Listing;
  *
  * @param id the run
  * @param business the business it syncs
+ * @param trigger what started it
  * @param lease the lock it holds
  * @param listed the ids it listed
  */
-record ActiveRun(long id, Business business, RunLease lease, ListedIds listed) {
+record ActiveRun(long id, Business business, SyncRun.Trigger trigger, RunLease lease, ListedIds listed) {
 
-	ActiveRun(long id, Business business, RunLease lease) {
-		this(id, business, lease, new ListedIds());
+	ActiveRun(long id, Business business, SyncRun.Trigger trigger, RunLease lease) {
+		this(id, business, trigger, lease, new ListedIds());
 	}
 
 	String businessId() {

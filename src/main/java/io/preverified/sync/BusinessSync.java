@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.preverified.graphapi.FetchedNumber;
 import io.preverified.graphapi.GraphApiClient;
 import io.preverified.graphapi.GraphApiException;
 import io.preverified.graphapi.NumbersPage;
 import io.preverified.numbers.ListedNumber;
 import io.preverified.numbers.NumberWriter;
+import io.preverified.numbers.PageWriteResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,9 +57,11 @@ class BusinessSync {
 
 	private final SyncSlotPool slots;
 
+	private final ObservationRegistry observations;
+
 	BusinessSync(GraphApiClient graphApi, SyncRunLifecycle runs, NumberWriter numbers, TransactionTemplate transactions,
 			SyncProperties properties, Clock clock, ApplicationEventPublisher events, SyncMetrics metrics,
-			SyncShutdown shutdown, SyncSlotPool slots) {
+			SyncShutdown shutdown, SyncSlotPool slots, ObservationRegistry observations) {
 		this.graphApi = graphApi;
 		this.runs = runs;
 		this.numbers = numbers;
@@ -67,21 +72,27 @@ class BusinessSync {
 		this.metrics = metrics;
 		this.shutdown = shutdown;
 		this.slots = slots;
+		this.observations = observations;
 	}
 
 	void run(ActiveRun run) {
 		this.shutdown.runStarted();
-		try (MDC.MDCCloseable businessId = MDC.putCloseable("business_id", run.businessId());
+		// the run's span is current while it runs: the calls upstream, the page writes
+		// and what listens for the run's end are its children
+		Observation observation = RunObservations.run(run, this.observations).start();
+		try (Observation.Scope scope = observation.openScope();
+				MDC.MDCCloseable businessId = MDC.putCloseable("business_id", run.businessId());
 				MDC.MDCCloseable runId = MDC.putCloseable("run_id", Long.toString(run.id()));
-				SyncSlotPool.Slot slot = this.slots.take()) {
-			runWithContext(run, slot);
+				SyncSlotPool.Slot slot = this.slots.take(observation)) {
+			runWithContext(run, slot, observation);
 		}
 		finally {
+			observation.stop();
 			this.shutdown.runEnded();
 		}
 	}
 
-	private void runWithContext(ActiveRun run, SyncSlotPool.Slot slot) {
+	private void runWithContext(ActiveRun run, SyncSlotPool.Slot slot, Observation observation) {
 		logger.info("Run {} of business {} started", run.id(), run.businessId());
 		SyncRun succeeded = null;
 		Instant started = this.clock.instant();
@@ -92,9 +103,11 @@ class BusinessSync {
 			// stored. Signals keep their order, so an error never overtakes a page
 			// received before it. The slot is lent while the client pauses for this
 			// business, and reclaimed before the next write.
+			// the run's span goes along with the request, across the client's threads
 			for (Signal<NumbersPage> signal : untilShutdown(withDeadline(
 					this.graphApi.fetchNumbers(run.businessId(), run.business().accessToken(), (pause) -> slot.lend())))
 				.materialize()
+				.contextCapture()
 				.toIterable(1)) {
 				slot.reclaim();
 				if (signal.isOnError()) {
@@ -104,41 +117,45 @@ class BusinessSync {
 					throw new RunInterruptedException("Interrupted by shutdown before page " + (pages + 1));
 				}
 				if (signal.isOnNext()) {
-					store(run, signal.get());
 					pages++;
+					store(run, signal.get(), pages);
 				}
 			}
-			succeeded = this.runs.succeed(run);
+			succeeded = RunObservations.removal(run, this.observations).observe(() -> this.runs.succeed(run));
 			logger.info("Run {} of business {} succeeded", run.id(), run.businessId());
 		}
 		catch (GraphApiException ex) {
 			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
-			fail(run, SyncRun.RunError.of(ex), false);
+			fail(run, SyncRun.RunError.of(ex), false, observation);
 		}
 		catch (RunInterruptedException ex) {
 			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
-			fail(run, SyncRun.RunError.of(ex.getMessage()), true);
+			fail(run, SyncRun.RunError.of(ex.getMessage()), true, observation);
 		}
 		catch (RunTimeoutException | RunFencedException ex) {
 			logger.warn("Run {} of business {} failed: {}", run.id(), run.businessId(), ex.getMessage());
-			fail(run, SyncRun.RunError.of(ex.getMessage()), false);
+			fail(run, SyncRun.RunError.of(ex.getMessage()), false, observation);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Run {} of business {} failed", run.id(), run.businessId(), ex);
-			fail(run, SyncRun.RunError.of(describe(ex)), false);
+			fail(run, SyncRun.RunError.of(describe(ex)), false, observation);
 		}
 		finally {
+			RunObservations.ended(observation, succeeded);
 			afterEnd(run, succeeded, started);
 		}
 	}
 
 	// the page and the counts it adds commit together, behind the run's fence
-	private void store(ActiveRun run, NumbersPage page) {
-		this.transactions.executeWithoutResult((status) -> {
+	private void store(ActiveRun run, NumbersPage page, int number) {
+		Observation observation = RunObservations.page(run, number, page.numbers().size(), this.observations);
+		observation.observe(() -> this.transactions.executeWithoutResult((status) -> {
 			SyncRun record = this.runs.fenced(run);
-			record.addPage(page, this.numbers.write(run.listing(),
-					page.numbers().stream().map(BusinessSync::listed).toList(), this.clock.instant()));
-		});
+			PageWriteResult written = this.numbers.write(run.listing(),
+					page.numbers().stream().map(BusinessSync::listed).toList(), this.clock.instant());
+			record.addPage(page, written);
+			RunObservations.written(observation, written);
+		}));
 	}
 
 	private static ListedNumber listed(FetchedNumber number) {
@@ -150,7 +167,8 @@ class BusinessSync {
 	// the database may be what failed the run: its record is then ended as abandoned by
 	// the next replica (this one included) that takes the business's lock. A run left
 	// because this replica stops is not one the schedule counts from
-	private void fail(ActiveRun run, SyncRun.RunError error, boolean left) {
+	private void fail(ActiveRun run, SyncRun.RunError error, boolean left, Observation observation) {
+		RunObservations.failed(observation, error);
 		try {
 			if (left) {
 				this.runs.leave(run.id(), error);

@@ -84,7 +84,8 @@ class SyncLauncher {
 			}
 			SyncRun run = this.runs.start(business.id(), trigger);
 			CompletableFuture<Void> completion = CompletableFuture
-				.runAsync(() -> this.businessSync.run(new ActiveRun(run.getId(), business, lease)), this.executor)
+				.runAsync(() -> this.businessSync.run(new ActiveRun(run.getId(), business, trigger, lease)),
+						this.executor)
 				.whenComplete((result, failure) -> lease.close());
 			return new Launch(new StartedRun(run, completion));
 		}

@@ -3,6 +3,8 @@ package io.preverified.sync;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.observation.Observation;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +24,14 @@ class SyncSlotPool {
 
 	/**
 	 * Waits for a slot.
+	 * @param run the run's observation, whose span shows when the slot was taken, lent
+	 * and taken back
 	 * @return the slot, to close when the run ends
 	 */
-	Slot take() {
+	Slot take(Observation run) {
 		this.slots.acquireUninterruptibly();
-		return new Slot();
+		run.event(Event.TAKEN);
+		return new Slot(run);
 	}
 
 	/**
@@ -36,12 +41,19 @@ class SyncSlotPool {
 
 		private final AtomicBoolean held = new AtomicBoolean(true);
 
+		private final Observation run;
+
+		private Slot(Observation run) {
+			this.run = run;
+		}
+
 		/**
 		 * Lends the slot to another run; never blocks.
 		 */
 		void lend() {
 			if (this.held.compareAndSet(true, false)) {
 				SyncSlotPool.this.slots.release();
+				this.run.event(Event.LENT);
 			}
 		}
 
@@ -52,12 +64,33 @@ class SyncSlotPool {
 			if (!this.held.get()) {
 				SyncSlotPool.this.slots.acquireUninterruptibly();
 				this.held.set(true);
+				this.run.event(Event.RECLAIMED);
 			}
 		}
 
 		@Override
 		public void close() {
-			lend();
+			if (this.held.compareAndSet(true, false)) {
+				SyncSlotPool.this.slots.release();
+			}
+		}
+
+	}
+
+	/**
+	 * What a run's span records of its slot.
+	 */
+	static final class Event {
+
+		static final Observation.Event TAKEN = Observation.Event.of("slot taken");
+
+		// while the client pauses for this business
+		static final Observation.Event LENT = Observation.Event.of("slot lent");
+
+		// to write the next page
+		static final Observation.Event RECLAIMED = Observation.Event.of("slot reclaimed");
+
+		private Event() {
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -25,7 +26,7 @@ final class GraphApiTestTransport {
 				CircuitBreakerRegistry.ofDefaults(), meters, pauses, Clock.systemUTC());
 		return new GraphApiTransport(GraphApiConfiguration.webClient(WebClient.builder(), properties, "test"),
 				properties, json, guards, meters, (event) -> {
-				});
+				}, ObservationRegistry.NOOP);
 	}
 
 }

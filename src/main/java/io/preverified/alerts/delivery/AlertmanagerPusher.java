@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.preverified.alerts.AlertsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +62,11 @@ public class AlertmanagerPusher {
 
 	private final AtomicBoolean pushing = new AtomicBoolean();
 
+	private final ObservationRegistry observations;
+
 	AlertmanagerPusher(AlertsProperties properties, AlertmanagerPushStore pushes, JsonMapper json,
-			WebClient.Builder webClient, TaskScheduler taskScheduler, MeterRegistry meters, Clock clock) {
+			WebClient.Builder webClient, TaskScheduler taskScheduler, MeterRegistry meters, Clock clock,
+			ObservationRegistry observations) {
 		this.properties = properties;
 		this.pushes = pushes;
 		this.json = json;
@@ -71,6 +76,7 @@ public class AlertmanagerPusher {
 		this.taskScheduler = taskScheduler;
 		this.meters = meters;
 		this.clock = clock;
+		this.observations = observations;
 		// every outcome is exposed from the start, so that a dashboard's rate is defined
 		List.of("accepted", "refused", "failed").forEach(this::counter);
 	}
@@ -157,7 +163,15 @@ public class AlertmanagerPusher {
 		return true;
 	}
 
+	// each request is a span of its own
 	private boolean post(List<AlertmanagerAlert> batch) {
+		return Observation.createNotStarted("preverified.alertmanager.push", this.observations)
+			.contextualName("alertmanager push")
+			.highCardinalityKeyValue("alerts", Integer.toString(batch.size()))
+			.observe(() -> postBatch(batch));
+	}
+
+	private boolean postBatch(List<AlertmanagerAlert> batch) {
 		List<Map<String, Object>> body = batch.stream().map(AlertmanagerAlert::toJson).toList();
 		String failure;
 		try {
@@ -183,7 +197,12 @@ public class AlertmanagerPusher {
 		return false;
 	}
 
+	// the outcome tags the push's span too
 	private void count(String outcome) {
+		Observation push = this.observations.getCurrentObservation();
+		if (push != null) {
+			push.lowCardinalityKeyValue("outcome", outcome);
+		}
 		counter(outcome).increment();
 	}
 

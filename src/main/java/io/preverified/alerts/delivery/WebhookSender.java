@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.preverified.alerts.AlertsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,13 +56,16 @@ public class WebhookSender {
 
 	private final AtomicLong deadCount = new AtomicLong();
 
+	private final ObservationRegistry observations;
+
 	WebhookSender(WebhookDeliveryStore deliveries, AlertsProperties properties, WebClient.Builder webClient,
-			MeterRegistry meters, Clock clock) {
+			MeterRegistry meters, Clock clock, ObservationRegistry observations) {
 		this.deliveries = deliveries;
 		this.properties = properties;
 		this.webClient = webClient.clone().build();
 		this.meters = meters;
 		this.clock = clock;
+		this.observations = observations;
 		Gauge.builder("preverified.webhook.deliveries.dead", this.deadCount, AtomicLong::get)
 			.description(
 					"Webhook deliveries that ended DEAD, refused for good; redeliver them once the receiver is fixed")
@@ -81,7 +86,11 @@ public class WebhookSender {
 			if (delivery.isEmpty()) {
 				break;
 			}
-			if (send(delivery.get())) {
+			// each delivery is a span, parent of its request
+			if (Observation.createNotStarted("preverified.webhook.delivery", this.observations)
+				.contextualName("webhook delivery")
+				.highCardinalityKeyValue("delivery_id", Long.toString(delivery.get().id()))
+				.observe(() -> send(delivery.get()))) {
 				accepted++;
 			}
 		}
@@ -159,7 +168,12 @@ public class WebhookSender {
 		return Duration.ofMillis(capped - ThreadLocalRandom.current().nextLong(capped / 5 + 1));
 	}
 
+	// the outcome tags the delivery's span too
 	private void count(String outcome) {
+		Observation delivery = this.observations.getCurrentObservation();
+		if (delivery != null) {
+			delivery.lowCardinalityKeyValue("outcome", outcome);
+		}
 		Counter.builder("preverified.webhook.deliveries")
 			.description("Webhook delivery attempts by outcome")
 			.tag("outcome", outcome)

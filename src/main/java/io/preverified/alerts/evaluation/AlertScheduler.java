@@ -3,6 +3,8 @@ package io.preverified.alerts.evaluation;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.preverified.alerts.AlertsEvaluated;
 import io.preverified.alerts.AlertsProperties;
 import io.preverified.alerts.delivery.AlertmanagerPusher;
@@ -54,9 +56,12 @@ public class AlertScheduler {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	AlertScheduler(AlertEvaluator evaluator, NotificationOutbox notifications, WebhookSender sender,
 			AlertMetrics metrics, AlertmanagerPusher alertmanager, AlertsProperties properties,
-			TaskScheduler taskScheduler, ApplicationEventPublisher events, Clock clock) {
+			TaskScheduler taskScheduler, ApplicationEventPublisher events, Clock clock,
+			ObservationRegistry observations) {
 		this.alertmanager = alertmanager;
 		this.evaluator = evaluator;
 		this.notifications = notifications;
@@ -66,6 +71,7 @@ public class AlertScheduler {
 		this.taskScheduler = taskScheduler;
 		this.events = events;
 		this.clock = clock;
+		this.observations = observations;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -76,36 +82,25 @@ public class AlertScheduler {
 		}
 	}
 
+	// on the run's thread: the evaluation is a child of the run's span
 	@EventListener
 	void runEnded(SyncRunEnded event) {
-		guarded("evaluate the alerts of business " + event.businessId(), () -> {
-			this.evaluator.evaluate(event.businessId());
-			this.metrics.refresh(event.businessId());
-		});
+		guarded("evaluate the alerts of business " + event.businessId(), () -> evaluate(event.businessId()));
 	}
 
 	// its alerts resolve now, everywhere: they are in the database all replicas read
 	@EventListener
 	void businessRemoved(BusinessRemoved event) {
-		guarded("resolve the alerts of business " + event.businessId(), () -> {
-			this.evaluator.evaluate();
-			this.metrics.refresh();
-		});
+		guarded("resolve the alerts of business " + event.businessId(), () -> evaluate(null));
 	}
 
 	@EventListener
 	void numbersChanged(NumbersChanged event) {
-		guarded("evaluate the alerts of business " + event.businessId(), () -> {
-			this.evaluator.evaluate(event.businessId());
-			this.metrics.refresh(event.businessId());
-		});
+		guarded("evaluate the alerts of business " + event.businessId(), () -> evaluate(event.businessId()));
 	}
 
 	public void evaluateAll() {
-		guarded("evaluate alerts", () -> {
-			this.evaluator.evaluate();
-			this.metrics.refresh();
-		});
+		guarded("evaluate alerts", () -> evaluate(null));
 		// what the last evaluation left, even if this one failed
 		this.alertmanager.pushSoon();
 		guarded("tell that alerts were evaluated",
@@ -123,6 +118,23 @@ public class AlertScheduler {
 			this.notifications.groupDue();
 			this.sender.sendDue();
 		});
+	}
+
+	// the alerts of one business, or of all
+	private void evaluate(String businessId) {
+		Observation.createNotStarted("preverified.alerts.evaluation", this.observations)
+			.contextualName("alerts evaluation")
+			.lowCardinalityKeyValue("business_id", (businessId != null) ? businessId : "all")
+			.observe(() -> {
+				if (businessId != null) {
+					this.evaluator.evaluate(businessId);
+					this.metrics.refresh(businessId);
+				}
+				else {
+					this.evaluator.evaluate();
+					this.metrics.refresh();
+				}
+			});
 	}
 
 	// a failed round is logged and the next one tries again: the schedule must go on
