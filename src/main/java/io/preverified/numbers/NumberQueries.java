@@ -14,13 +14,12 @@ import io.preverified.web.ListResponse;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads numbers and their history for the API.
+ * Reads numbers and their history for the API. Each read is one statement, consistent by
+ * itself: no transaction is begun and committed around it.
  */
 @Service
-@Transactional(readOnly = true)
 class NumberQueries {
 
 	// a listed number was last seen by its business's last complete listing, or when

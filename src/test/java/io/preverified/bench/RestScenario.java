@@ -47,7 +47,14 @@ final class RestScenario {
 		// the JIT compiles the read path before anything is measured
 		Wrk.run(service.uri(numbers), this.warmUp);
 		Wrk.run(service.uri(ALERTS), this.warmUp);
-		measure(service, numbers, numbersSql, "numbers");
+		Wrk listed = measure(service, numbers, numbersSql, "numbers");
+		// and against the plain query a user would write for the same page
+		String plainSql = "select * from numbers where business_id = '" + businessId
+				+ "' and code_verification_status = 'VERIFIED' and removed_at is null order by id limit 101;";
+		double plainTps = this.database.pgbench(plainSql, this.window);
+		this.results.line("The same page, plain query",
+				"pgbench %,.0f tps; ratio %.2f".formatted(plainTps, listed.requestsPerSecond() / plainTps));
+		this.results.measure("numbers-rest-per-plain-pgbench", listed.requestsPerSecond() / plainTps);
 		measure(service, ALERTS, alertsSql, "alerts");
 	}
 
@@ -77,13 +84,14 @@ final class RestScenario {
 		}
 	}
 
-	private void measure(ServiceProcess service, String path, String sql, String name) throws Exception {
+	private Wrk measure(ServiceProcess service, String path, String sql, String name) throws Exception {
 		Wrk wrk = Wrk.run(service.uri(path), this.window);
 		double tps = this.database.pgbench(sql, this.window);
 		double ratio = wrk.requestsPerSecond() / tps;
 		this.results.line("GET " + path, wrk.summary() + "; pgbench %,.0f tps; ratio %.2f".formatted(tps, ratio));
 		this.results.measure(name + "-rest-per-pgbench", ratio);
 		this.results.measure(name + "-rest-p99-ms", wrk.percentileMillis(99));
+		return wrk;
 	}
 
 	private static String numbersPath(String businessId) {

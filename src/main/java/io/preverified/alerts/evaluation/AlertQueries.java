@@ -48,9 +48,8 @@ public class AlertQueries {
 	 * @param state only those in this state, or {@code null} for the open ones
 	 * @param after the cursor of the previous page, or {@code null}
 	 * @param limit the page size
-	 * @return one page
+	 * @return one page, read in one statement (no transaction around it)
 	 */
-	@Transactional(readOnly = true)
 	ListResponse<AlertResponse> find(String businessId, Alert.Kind kind, Severity severity, Alert.State state,
 			String after, int limit) {
 		Cursor.TimeAndId cursor = Cursor.decodeTimeAndId(after);
