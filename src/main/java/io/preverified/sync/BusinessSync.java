@@ -75,11 +75,17 @@ class BusinessSync {
 		this.observations = observations;
 	}
 
-	void run(ActiveRun run) {
+	/**
+	 * Performs a run.
+	 * @param run the run
+	 * @param requester the observation of the request that asked for it, the parent of
+	 * the run's span; {@code null} for a scheduled run, whose span starts a trace
+	 */
+	void run(ActiveRun run, Observation requester) {
 		this.shutdown.runStarted();
 		// the run's span is current while it runs: the calls upstream, the page writes
 		// and what listens for the run's end are its children
-		Observation observation = RunObservations.run(run, this.observations).start();
+		Observation observation = RunObservations.run(run, this.observations).parentObservation(requester).start();
 		try (Observation.Scope scope = observation.openScope();
 				MDC.MDCCloseable businessId = MDC.putCloseable("business_id", run.businessId());
 				MDC.MDCCloseable runId = MDC.putCloseable("run_id", Long.toString(run.id()));

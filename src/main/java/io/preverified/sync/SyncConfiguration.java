@@ -18,7 +18,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -39,8 +38,6 @@ class SyncConfiguration {
 		executor.setMaxPoolSize(Integer.MAX_VALUE);
 		executor.setQueueCapacity(0);
 		executor.setThreadNamePrefix("sync-");
-		// a run asked for through the API is part of that request's trace
-		executor.setTaskDecorator(new ContextPropagatingTaskDecorator());
 		return executor;
 	}
 

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.preverified.businesses.Business;
 import io.preverified.web.ConflictException;
 
@@ -33,10 +35,14 @@ class SyncLauncher {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	SyncLauncher(SyncLockRegistry locks, SyncRunLifecycle runs, BusinessSync businessSync,
-			@Qualifier("syncExecutor") Executor executor, SyncShutdown shutdown, Clock clock) {
+			@Qualifier("syncExecutor") Executor executor, SyncShutdown shutdown, Clock clock,
+			ObservationRegistry observations) {
 		this.shutdown = shutdown;
 		this.clock = clock;
+		this.observations = observations;
 		this.locks = locks;
 		this.runs = runs;
 		this.businessSync = businessSync;
@@ -83,8 +89,12 @@ class SyncLauncher {
 				return Launch.NOT_DUE;
 			}
 			SyncRun run = this.runs.start(business.id(), trigger);
+			// a run asked for through the API is part of that request's trace; nothing
+			// else
+			// of the caller's thread (its key's scope above all) goes along
+			Observation requester = this.observations.getCurrentObservation();
 			CompletableFuture<Void> completion = CompletableFuture
-				.runAsync(() -> this.businessSync.run(new ActiveRun(run.getId(), business, trigger, lease)),
+				.runAsync(() -> this.businessSync.run(new ActiveRun(run.getId(), business, trigger, lease), requester),
 						this.executor)
 				.whenComplete((result, failure) -> lease.close());
 			return new Launch(new StartedRun(run, completion));
