@@ -108,8 +108,8 @@ class BusinessSync {
 			// one page is asked for at a time: the next request goes out once this one is
 			// stored. Signals keep their order, so an error never overtakes a page
 			// received before it. The slot is lent while the client pauses for this
-			// business, and reclaimed before the next write.
-			// the run's span goes along with the request, across the client's threads
+			// business, and reclaimed before the next write. The run's span goes along
+			// with the requests, across the client's threads.
 			for (Signal<NumbersPage> signal : untilShutdown(withDeadline(
 					this.graphApi.fetchNumbers(run.businessId(), run.business().accessToken(), (pause) -> slot.lend())))
 				.materialize()
