@@ -64,9 +64,9 @@ class TracingIntegrationTests extends IntegrationTests {
 		JsonNode run = syncAndWait(BUSINESS_1);
 
 		assertThat(run.get("status").asString()).isEqualTo("SUCCEEDED");
+		// a parent's span ends, and leaves, after its children's
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> !named(collector.spans(), "alerts evaluation").isEmpty()
-					&& !delivered(collector.spans()).isEmpty());
+			.until(() -> treeArrived(collector.spans()) && !delivered(collector.spans()).isEmpty());
 		List<ReceivedSpan> spans = collector.spans();
 		ReceivedSpan runSpan = single(spans, "sync run");
 		// the tree as a collector shows it, for whoever reads the test's output
@@ -135,6 +135,13 @@ class TracingIntegrationTests extends IntegrationTests {
 
 	private static List<ReceivedSpan> named(List<ReceivedSpan> spans, String name) {
 		return spans.stream().filter((span) -> span.name().equals(name)).toList();
+	}
+
+	// the run's span, the request's above it, and the evaluation under it
+	private static boolean treeArrived(List<ReceivedSpan> spans) {
+		List<ReceivedSpan> runs = named(spans, "sync run");
+		return runs.size() == 1 && spans.stream().anyMatch((span) -> span.spanId().equals(runs.get(0).parentSpanId()))
+				&& !childrenOf(spans, runs.get(0), "alerts evaluation").isEmpty();
 	}
 
 	private static List<ReceivedSpan> delivered(List<ReceivedSpan> spans) {
