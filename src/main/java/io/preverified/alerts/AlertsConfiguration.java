@@ -1,6 +1,7 @@
 package io.preverified.alerts;
 
 import io.preverified.web.ApiParameters;
+import io.preverified.web.CachedList;
 import io.preverified.web.ScopedPath;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AlertsConfiguration {
 
 	// a key limited to some businesses reaches their alerts and deliveries only
+	@Bean
+	CachedList alertsList() {
+		return new CachedList("/api/v1/alerts");
+	}
+
 	@Bean
 	ScopedPath alertsScope(JdbcClient jdbc) {
 		return ScopedPath.of("/api/v1/alerts/", jdbc, "select business_id from alerts where id = cast(:id as bigint)");

@@ -10,6 +10,7 @@ import io.preverified.jdbc.ListQuery;
 import io.preverified.jdbc.SqlTime;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
+import io.preverified.web.ResponseValidity;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +54,10 @@ class NumberQueries {
 	// rows go straight to the response: no managed entity for a list
 	ListResponse<NumberResponse> find(NumberFilter filter, int limit) {
 		Instant now = this.clock.instant();
+		if (filter.expiringWithin() != null) {
+			// counted from now: the next request asks another question
+			ResponseValidity.never();
+		}
 		List<NumberResponse> rows = filter.applyTo(ListQuery.of(FROM), now)
 			.list(this.jdbc, "n.id", limit + 1, responses(now));
 		return ListResponse.of(rows, limit, NumberResponse::id, (number) -> number);
@@ -72,8 +77,15 @@ class NumberQueries {
 		return ids.stream().map(byId::get).toList();
 	}
 
+	// a hold that ends changes the answer: held_by shows only holds still running
 	private static RowMapper<NumberResponse> responses(Instant now) {
-		return (row, index) -> NumberResponse.of(row, now);
+		return (row, index) -> {
+			Instant heldUntil = SqlTime.instant(row, "held_until");
+			if (heldUntil != null && heldUntil.isAfter(now)) {
+				ResponseValidity.until(heldUntil);
+			}
+			return NumberResponse.of(row, now);
+		};
 	}
 
 	NumberResponse get(String id) {

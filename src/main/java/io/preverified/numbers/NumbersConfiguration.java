@@ -1,6 +1,7 @@
 package io.preverified.numbers;
 
 import io.preverified.web.ApiParameters;
+import io.preverified.web.CachedList;
 import io.preverified.web.ScopedPath;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,6 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PoolProperties.class)
 class NumbersConfiguration {
+
+	@Bean
+	CachedList numbersList() {
+		return new CachedList("/api/v1/numbers");
+	}
 
 	// a key limited to some businesses reaches their numbers (and acts on them) only
 	@Bean

@@ -91,6 +91,14 @@ class ScopedKeysIntegrationTests {
 			assertThat(businessIds(get(key, "/api/v1/sync-runs"), "business_id")).containsExactly(OURS);
 		}
 		assertThat(businessIds(get(ADMIN, "/api/v1/numbers?limit=1000"), "business_id")).containsOnly(OURS, THEIRS);
+		// the same list asked again by a key of another scope, and by no key: an answer
+		// is
+		// given again only to its own scope
+		assertThat(businessIds(get(ADMIN, "/api/v1/numbers?limit=1000&include_removed=true"), "business_id"))
+			.containsOnly(OURS, THEIRS);
+		assertThat(businessIds(get(SCOPED, "/api/v1/numbers?limit=1000&include_removed=true"), "business_id"))
+			.containsExactly(OURS);
+		assertThat(get(null, "/api/v1/numbers?limit=1000&include_removed=true").statusCode()).isEqualTo(401);
 		long ours = jdbc.queryForObject("""
 				select count(*) from numbers where business_id = ? and removed_at is null
 				and verification_expiry_time >= now() and verification_expiry_time < now() + interval '91 days'""",

@@ -1,6 +1,7 @@
 package io.preverified.alerts.evaluation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import io.preverified.jdbc.SqlTime;
 import io.preverified.web.BusinessScope;
 import io.preverified.web.Cursor;
 import io.preverified.web.ListResponse;
+import io.preverified.web.ResponseValidity;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -76,7 +78,16 @@ public class AlertQueries {
 		}
 		// rows go straight to the response: no managed entity for a list
 		List<AlertResponse> rows = query.list(this.jdbc, "a.verification_expiry_time, a.id", limit + 1,
-				(row, index) -> AlertResponse.of(row, now));
+				(row, index) -> {
+					AlertResponse alert = AlertResponse.of(row, now);
+					if (alert.verificationExpiryTime() != null) {
+						// expires_in_seconds counts down: the answer holds until its next
+						// second
+						ResponseValidity
+							.until(now.plusNanos(Duration.between(now, alert.verificationExpiryTime()).getNano()));
+					}
+					return alert;
+				});
 		return ListResponse.of(rows, limit, (alert) -> Cursor.timeAndId(alert.verificationExpiryTime(), alert.id()),
 				(alert) -> alert);
 	}
