@@ -20,17 +20,17 @@ class TargetsTests {
 	Path directory;
 
 	@Test
-	void theSmallRunChecksItsFloorAndTheTargetsOfEveryRun() throws IOException {
-		Targets targets = targets("ratio\tmin\t0.50\tfull", "ratio\tmin\t0.15\tsmall", "calls\tmax\t1.00\tall");
+	void theSmallRunChecksTheTargetsOfEveryRunOnly() throws IOException {
+		Targets targets = targets("ratio\tmin\t0.50\tfull", "calls\tmax\t1.00\tall");
 
 		assertThat(targets.check(Map.of("ratio", 0.20, "calls", 1.0), true)).isTrue();
-		assertThat(targets.check(Map.of("ratio", 0.10, "calls", 1.0), true)).isFalse();
 		assertThat(targets.check(Map.of("ratio", 0.20, "calls", 1.5), true)).isFalse();
+		assertThat(targets.check(Map.of("ratio", 0.20), true)).isFalse();
 	}
 
 	@Test
-	void theFullRunChecksItsTargetsAndNotTheSmallRunsFloor() throws IOException {
-		Targets targets = targets("ratio\tmin\t0.50\tfull", "ratio\tmin\t0.15\tsmall", "calls\tmax\t1.00\tall");
+	void theFullRunChecksEveryTarget() throws IOException {
+		Targets targets = targets("ratio\tmin\t0.50\tfull", "calls\tmax\t1.00\tall");
 
 		assertThat(targets.check(Map.of("ratio", 0.55, "calls", 1.0), false)).isTrue();
 		assertThat(targets.check(Map.of("ratio", 0.20, "calls", 1.0), false)).isFalse();
@@ -42,7 +42,7 @@ class TargetsTests {
 		Files.writeString(this.directory.resolve("targets.tsv"), "ratio\tmin\t0.50\tsometimes\n");
 
 		assertThatIllegalArgumentException().isThrownBy(() -> Targets.read(this.directory.resolve("targets.tsv")))
-			.withMessageContaining("all, full or small");
+			.withMessageContaining("all or full");
 	}
 
 	private Targets targets(String... lines) throws IOException {
