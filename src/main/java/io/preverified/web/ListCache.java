@@ -3,13 +3,11 @@ package io.preverified.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.CRC32C;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,6 +18,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.DigestUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -31,13 +30,14 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <p>
  * Before a {@link CachedList} is read, PostgreSQL is asked for its current snapshot
  * ({@code pg_current_snapshot()}: which transactions had ended, read from memory). A
- * commit or rollback anywhere, by any replica, changes it. An answer given under the same
- * snapshot to the same request (URL, query and the caller's {@link BusinessScope}), and
- * still within its {@link ResponseValidity}, is given again without reading or writing
- * anything: no transaction ended in between, so the rows are those it was read from. Each
- * answer carries an {@code ETag}; a poller that sends it in {@code If-None-Match} gets
- * {@code 304}. The answers kept are bounded in bytes, the least recently given dropped
- * first.
+ * commit or rollback anywhere changes it: by any replica, and in any database of the
+ * server, whose transaction ids are shared. An answer given under the same snapshot to
+ * the same request (URL, query and the caller's {@link BusinessScope}), and still within
+ * its {@link ResponseValidity}, is given again without reading or writing anything: no
+ * transaction ended in between, so the rows are those it was read from. Each answer
+ * carries an {@code ETag} of its bytes; a poller that sends it in {@code If-None-Match}
+ * gets {@code 304} while the answer is the same. The answers kept are bounded in bytes,
+ * the least recently given dropped first.
  */
 public class ListCache extends OncePerRequestFilter {
 
@@ -85,12 +85,22 @@ public class ListCache extends OncePerRequestFilter {
 		Instant asked = this.clock.instant();
 		ContentCachingResponseWrapper written = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, written);
-		Instant until = ResponseValidity.of(request);
+		if (written.getStatus() != HttpServletResponse.SC_OK) {
+			written.copyBodyToResponse();
+			return;
+		}
 		byte[] body = written.getContentAsByteArray();
-		if (written.getStatus() == HttpServletResponse.SC_OK && until.isAfter(asked)) {
-			answer = new Answer(snapshot, until, written.getContentType(), body, etag(body));
+		answer = new Answer(snapshot, ResponseValidity.of(request), written.getContentType(), body, etag(body));
+		if (answer.until().isAfter(asked)) {
 			this.answers.put(key, answer);
-			written.setHeader(HttpHeaders.ETAG, answer.etag());
+		}
+		// the tag is the answer's own: a poller whose answer has not changed gets 304
+		// even
+		// when something else was committed
+		written.setHeader(HttpHeaders.ETAG, answer.etag());
+		if (answer.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
 		}
 		written.copyBodyToResponse();
 	}
@@ -122,9 +132,7 @@ public class ListCache extends OncePerRequestFilter {
 	}
 
 	private static String etag(byte[] body) {
-		CRC32C crc = new CRC32C();
-		crc.update(body);
-		return "\"" + HexFormat.of().toHexDigits((int) crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
+		return "\"" + DigestUtils.md5DigestAsHex(body) + "\"";
 	}
 
 	/**
