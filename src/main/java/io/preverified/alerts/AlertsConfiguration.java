@@ -16,12 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnableConfigurationProperties(AlertsProperties.class)
 class AlertsConfiguration {
 
-	// a key limited to some businesses reaches their alerts and deliveries only
 	@Bean
 	CachedList alertsList() {
 		return new CachedList("/api/v1/alerts");
 	}
 
+	// a key limited to some businesses reaches their alerts and deliveries only
 	@Bean
 	ScopedPath alertsScope(JdbcClient jdbc) {
 		return ScopedPath.of("/api/v1/alerts/", jdbc, "select business_id from alerts where id = cast(:id as bigint)");

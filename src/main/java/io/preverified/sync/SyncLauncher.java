@@ -89,9 +89,8 @@ class SyncLauncher {
 				return Launch.NOT_DUE;
 			}
 			SyncRun run = this.runs.start(business.id(), trigger);
-			// a run asked for through the API is part of that request's trace; nothing
-			// else
-			// of the caller's thread (its key's scope above all) goes along
+			// a run asked for through the API joins that request's trace, and takes
+			// nothing else of this thread (a key's scope above all)
 			Observation requester = this.observations.getCurrentObservation();
 			CompletableFuture<Void> completion = CompletableFuture
 				.runAsync(() -> this.businessSync.run(new ActiveRun(run.getId(), business, trigger, lease), requester),

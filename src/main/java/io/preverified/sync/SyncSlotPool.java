@@ -51,8 +51,7 @@ class SyncSlotPool {
 		 * Lends the slot to another run; never blocks.
 		 */
 		void lend() {
-			if (this.held.compareAndSet(true, false)) {
-				SyncSlotPool.this.slots.release();
+			if (release()) {
 				this.run.event(Event.LENT);
 			}
 		}
@@ -70,9 +69,16 @@ class SyncSlotPool {
 
 		@Override
 		public void close() {
+			release();
+		}
+
+		// whether the slot was held, and is given back now
+		private boolean release() {
 			if (this.held.compareAndSet(true, false)) {
 				SyncSlotPool.this.slots.release();
+				return true;
 			}
+			return false;
 		}
 
 	}

@@ -28,14 +28,7 @@ public class IsoInstantSerializer extends ValueSerializer<Instant> {
 
 	@Override
 	public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-		char[] text = new char[30];
-		int length = format(value, text);
-		if (length < 0) {
-			generator.writeString(DateTimeFormatter.ISO_INSTANT.format(value));
-		}
-		else {
-			generator.writeString(text, 0, length);
-		}
+		generator.writeString(format(value));
 	}
 
 	/**

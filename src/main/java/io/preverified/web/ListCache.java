@@ -77,12 +77,12 @@ public class ListCache extends OncePerRequestFilter {
 			return;
 		}
 		String key = key(request);
+		Instant asked = this.clock.instant();
 		Answer answer = this.answers.get(key);
-		if (answer != null && answer.snapshot().equals(snapshot) && this.clock.instant().isBefore(answer.until())) {
+		if (answer != null && answer.snapshot().equals(snapshot) && asked.isBefore(answer.until())) {
 			give(answer, request, response);
 			return;
 		}
-		Instant asked = this.clock.instant();
 		ContentCachingResponseWrapper written = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, written);
 		if (written.getStatus() != HttpServletResponse.SC_OK) {
@@ -94,17 +94,11 @@ public class ListCache extends OncePerRequestFilter {
 		if (answer.until().isAfter(asked)) {
 			this.answers.put(key, answer);
 		}
-		// the tag is the answer's own: a poller whose answer has not changed gets 304
-		// even
-		// when something else was committed
-		written.setHeader(HttpHeaders.ETAG, answer.etag());
-		if (answer.etag().equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
-			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-			return;
-		}
-		written.copyBodyToResponse();
+		give(answer, request, response);
 	}
 
+	// the tag is the answer's own: a poller whose answer has not changed gets 304, even
+	// when something else was committed since
 	private static void give(Answer answer, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		// the request's metrics and span name the list, as when Spring MVC answers

@@ -9,9 +9,8 @@ import java.util.Map;
 
 /**
  * The benchmark's targets, read from {@code bench/targets.tsv} (or the file
- * {@code BENCH_TARGETS} names): each bounds one measure from below or above, in every
- * run, in the full run only, or in the small run only (a floor that a measure the small
- * run is too short to hold to its full target must still keep).
+ * {@code BENCH_TARGETS} names): each bounds one measure from below or above, in every run
+ * or in the full run only.
  */
 final class Targets {
 
@@ -44,7 +43,7 @@ final class Targets {
 		System.out.println("|---|---|---|");
 		for (Target target : this.targets) {
 			Double value = measured.get(target.measure());
-			boolean checked = target.scale().checkedIn(small);
+			boolean checked = !small || target.everyScale();
 			String verdict;
 			if (value == null) {
 				verdict = checked ? "MISSED: not measured" : "not measured";
@@ -70,7 +69,7 @@ final class Targets {
 		return String.format(Locale.ROOT, pattern, value);
 	}
 
-	private record Target(String measure, boolean atLeast, double value, Scale scale) {
+	private record Target(String measure, boolean atLeast, double value, boolean everyScale) {
 
 		static Target parse(String line) {
 			String[] columns = line.split("\t");
@@ -80,24 +79,11 @@ final class Targets {
 						+ "separated by tabs; was '" + line + "'");
 			}
 			return new Target(columns[0], columns[1].equals("min"), Double.parseDouble(columns[2]),
-					Scale.valueOf(columns[3].toUpperCase(Locale.ROOT)));
+					columns[3].equals("all"));
 		}
 
 		boolean holds(double measured) {
 			return this.atLeast ? measured >= this.value : measured <= this.value;
-		}
-
-	}
-
-	/**
-	 * The runs that check a target.
-	 */
-	private enum Scale {
-
-		ALL, FULL;
-
-		boolean checkedIn(boolean small) {
-			return this == ALL || !small;
 		}
 
 	}
